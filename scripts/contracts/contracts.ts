@@ -418,7 +418,7 @@ export const holidays: FileContract = {
     en: 'Working-day calendar: national holidays and collective leave (joint decree); a file of the same name in data/raw/ is added to it',
   },
   columns: [
-    { name: 'tanggal', type: 'date', required: true, description: { id: 'Tanggal libur', en: 'Date' } },
+    { name: 'tanggal', type: 'date', required: true, allowFuture: true, description: { id: 'Tanggal libur', en: 'Date' } },
     {
       name: 'jenis',
       type: 'enum',

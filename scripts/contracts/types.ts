@@ -43,6 +43,8 @@ export interface ColumnContract {
   max?: number;
   /** For `region_code`: which level the code must be. */
   regionLevel?: 'province' | 'regency' | 'district' | 'village';
+  /** For dates: a date after the build's reference date is allowed (a holiday calendar looks ahead). */
+  allowFuture?: boolean;
   /** Personal data: never leaves the build, is masked in reports. */
   personal?: boolean;
   /** Other header spellings accepted for this column. */

@@ -1,0 +1,290 @@
+/**
+ * First pass over a raw export, before DuckDB sees it. One streaming scan of
+ * the bytes that:
+ * - decides the encoding (UTF-8 with or without BOM, else Windows-1252) and
+ *   refuses binary files;
+ * - detects the separator (`,` or `;`) from the header line;
+ * - maps header names to the contract's canonical names (aliases, case,
+ *   spaces) and refuses a file missing a required column;
+ * - numbers every record by the line it starts on (as a spreadsheet shows it),
+ *   so a quarantined row can be found in the source file;
+ * - sets aside records whose number of fields differs from the header (they
+ *   would shift every later column) and skips blank lines.
+ * It writes a UTF-8 copy with a leading `_row` column and canonical headers,
+ * which DuckDB then reads with a fixed schema, without sniffing.
+ * A byte loop in JavaScript is fine here: it does no parsing of values.
+ */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { basename } from 'node:path';
+import iconv from 'iconv-lite';
+import type { FileContract } from '../contracts/types.ts';
+import { InputFileError } from './errors.ts';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+export interface PreparedCsv {
+  source: string;
+  output: string;
+  encoding: Encoding;
+  delimiter: ',' | ';';
+  /** Canonical column names in output order (after `_row`). */
+  columns: string[];
+  /** Header names the contract does not know; kept out of the build. */
+  unknownColumns: string[];
+  /** Records read, not counting the header or blank lines. */
+  rowsRead: number;
+  blankLines: number;
+  /** Records set aside for a wrong number of fields: line number and field count. */
+  misshapen: { row: number; fields: number }[];
+}
+
+const CHUNK = 1 << 22;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** Bytes Windows-1252 leaves undefined: their presence means the file is not text in any encoding we accept. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+export const normalizeHeader = (name: string): string =>
+  name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-./]+/g, '_');
+
+const splitHeader = (line: string, delimiter: string): string[] => {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+};
+
+const countOutsideQuotes = (line: string, ch: string): number => {
+  let quoted = false;
+  let n = 0;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+};
+
+export const detectDelimiter = (headerLine: string, file: string): ',' | ';' => {
+  const commas = countOutsideQuotes(headerLine, ',');
+  const semicolons = countOutsideQuotes(headerLine, ';');
+  if (commas === 0 && semicolons === 0) {
+    const other = countOutsideQuotes(headerLine, '\t') > 0 ? 'tab' : countOutsideQuotes(headerLine, '|') > 0 ? '|' : 'none';
+    throw new InputFileError('FILE_DELIMITER', file, `separator: ${other}`);
+  }
+  return semicolons > commas ? ';' : ',';
+};
+
+/** Maps header names to canonical column names; throws on a missing required or repeated column. */
+export const mapHeader = (
+  rawNames: string[],
+  contract: FileContract,
+  file: string,
+): { columns: string[]; unknownColumns: string[] } => {
+  const byName = new Map<string, string>();
+  for (const column of contract.columns) {
+    byName.set(column.name, column.name);
+    for (const alias of column.aliases ?? []) byName.set(alias, column.name);
+  }
+  const columns: string[] = [];
+  const unknownColumns: string[] = [];
+  rawNames.forEach((raw, i) => {
+    const name = normalizeHeader(raw);
+    const canonical = byName.get(name);
+    if (canonical) {
+      if (columns.includes(canonical)) throw new InputFileError('FILE_DUPLICATE_COLUMN', file, canonical);
+      columns.push(canonical);
+    } else {
+      unknownColumns.push(name || `(kolom ${i + 1})`);
+      columns.push(`_unknown_${i + 1}`);
+    }
+  });
+  const missing = contract.columns.filter((c) => c.required && !columns.includes(c.name)).map((c) => c.name);
+  if (missing.length > 0) throw new InputFileError('FILE_MISSING_COLUMN', file, missing.join(', '));
+  return { columns, unknownColumns };
+};
+
+interface Scan {
+  encoding: Encoding;
+  delimiterByte: number;
+  expectedFields: number;
+}
+
+/** Number of bytes at the end of `view` that start a UTF-8 character without finishing it. */
+export const incompleteUtf8Tail = (view: Uint8Array): number => {
+  for (let back = 1; back <= Math.min(4, view.length); back++) {
+    const byte = view[view.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+};
+
+/** Decides the encoding by reading the whole file once; refuses binary content. */
+const sniffEncoding = (path: string, file: string): { encoding: Encoding; size: number } => {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK + 4);
+    let carry = 0;
+    let first = true;
+    let bom = false;
+    let utf8 = true;
+    let size = 0;
+    let nonBlank = false;
+    for (;;) {
+      const n = readSync(fd, buf, carry, CHUNK, null);
+      if (n === 0) break;
+      size += n;
+      let view = buf.subarray(0, carry + n);
+      if (first && view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) {
+        bom = true;
+        view = view.subarray(3);
+      }
+      first = false;
+      if (view.indexOf(0) !== -1) throw new InputFileError('FILE_ENCODING', file, 'NUL byte');
+      if (!nonBlank && /\S/.test(view.toString('latin1', 0, Math.min(view.length, 4096)))) nonBlank = true;
+      if (utf8) {
+        // Hold back a multi-byte character cut in two by the chunk boundary.
+        const back = incompleteUtf8Tail(view);
+        const end = view.length - back;
+        if (!isUtf8(view.subarray(0, end))) utf8 = false;
+        view.copy(buf, 0, end);
+        carry = back;
+      } else {
+        carry = 0;
+      }
+      if (!utf8) {
+        for (const byte of view) if (CP1252_UNDEFINED.has(byte)) throw new InputFileError('FILE_ENCODING', file, `byte 0x${byte.toString(16)}`);
+      }
+    }
+    if (utf8 && carry > 0) utf8 = false;
+    if (!nonBlank) throw new InputFileError('FILE_EMPTY', file);
+    return { encoding: utf8 ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252', size };
+  } finally {
+    closeSync(fd);
+  }
+};
+
+const readHeaderLine = (path: string, encoding: Encoding): string => {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let view = buf.subarray(0, n);
+    const lf = view.indexOf(LF);
+    if (lf !== -1) view = view.subarray(0, lf);
+    const text = encoding === 'windows-1252' ? iconv.decode(view, 'win1252') : view.toString('utf8');
+    return text.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** Streams records from `path` to `output`, numbering them and setting aside misshapen ones. */
+const copyRecords = (
+  path: string,
+  output: string,
+  headerOut: string,
+  scan: Scan,
+): { rowsRead: number; blankLines: number; misshapen: PreparedCsv['misshapen'] } => {
+  const inFd = openSync(path, 'r');
+  const outFd = openSync(output, 'w');
+  const out = Buffer.allocUnsafe(CHUNK * 2 + 64);
+  let outLen = out.write(`${headerOut}\n`, 0, 'utf8');
+  const flush = () => {
+    writeSync(outFd, out, 0, outLen);
+    outLen = 0;
+  };
+  const misshapen: PreparedCsv['misshapen'] = [];
+  let rowsRead = 0;
+  let blankLines = 0;
+  let line = 1; // line the next record starts on; the header is line 1
+  let headerDone = false;
+  let carry: Buffer = Buffer.alloc(0);
+  const raw = Buffer.allocUnsafe(CHUNK);
+  let firstChunk = true;
+  try {
+    for (;;) {
+      const n = readSync(inFd, raw, 0, CHUNK, null);
+      const eof = n === 0;
+      let chunk: Buffer = raw.subarray(0, n);
+      if (firstChunk && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      firstChunk = false;
+      if (scan.encoding === 'windows-1252' && n > 0) chunk = Buffer.from(iconv.decode(chunk, 'win1252'), 'utf8');
+      let buf: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      if (eof && buf.length > 0 && buf[buf.length - 1] !== LF) buf = Buffer.concat([buf, Buffer.from([LF])]);
+      let start = 0;
+      let quoted = false;
+      let fields = 1;
+      let innerLines = 0;
+      for (let i = 0; i < buf.length; i++) {
+        const b = buf[i]!;
+        if (b === QUOTE) quoted = !quoted;
+        else if (quoted) {
+          if (b === LF) innerLines++;
+        } else if (b === scan.delimiterByte) fields++;
+        else if (b === LF) {
+          let end = i;
+          if (end > start && buf[end - 1] === CR) end--;
+          if (!headerDone) headerDone = true;
+          else if (end === start) blankLines++;
+          else {
+            rowsRead++;
+            if (fields !== scan.expectedFields) misshapen.push({ row: line, fields });
+            else {
+              if (outLen + (end - start) + 24 > out.length) flush();
+              if (end - start + 24 > out.length) throw new Error(`record at line ${line} is larger than ${out.length} bytes`);
+              outLen += out.write(`${line}${String.fromCharCode(scan.delimiterByte)}`, outLen, 'latin1');
+              outLen += buf.copy(out, outLen, start, end);
+              out[outLen++] = LF;
+            }
+          }
+          line += 1 + innerLines;
+          start = i + 1;
+          fields = 1;
+          innerLines = 0;
+        }
+      }
+      carry = Buffer.from(buf.subarray(start));
+      if (eof) break;
+    }
+    flush();
+  } finally {
+    closeSync(inFd);
+    closeSync(outFd);
+  }
+  return { rowsRead, blankLines, misshapen };
+};
+
+/** Prepares one raw file for DuckDB. Throws InputFileError when the file cannot be read at all. */
+export const prepareCsv = (path: string, output: string, contract: FileContract): PreparedCsv => {
+  const file = basename(path);
+  const { encoding } = sniffEncoding(path, file);
+  const headerLine = readHeaderLine(path, encoding);
+  const delimiter = detectDelimiter(headerLine, file);
+  const { columns, unknownColumns } = mapHeader(splitHeader(headerLine, delimiter), contract, file);
+  const headerOut = ['_row', ...columns].join(delimiter);
+  const counts = copyRecords(path, output, headerOut, {
+    encoding,
+    delimiterByte: delimiter.charCodeAt(0),
+    expectedFields: columns.length,
+  });
+  if (counts.rowsRead === 0 && contract.requiredFile) throw new InputFileError('FILE_EMPTY', file, 'no data rows');
+  return { source: path, output, encoding, delimiter, columns, unknownColumns, ...counts };
+};

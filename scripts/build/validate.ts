@@ -1,0 +1,176 @@
+/**
+ * Stage 1 of the data build: every input row is either accepted (clean_X) or
+ * reported (quarantine), and the counts reconcile per file. A file that
+ * cannot be read at all throws InputFileError before anything is published.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CONTRACTS, fileBelongsTo } from '../contracts/contracts.ts';
+import type { FileContract } from '../contracts/types.ts';
+import type { Db } from './db.ts';
+import { InputFileError, type ErrorCode } from './errors.ts';
+import { prepareCsv, type Encoding, type PreparedCsv } from './prepare-csv.ts';
+import { checkTableSql, ident, parsedColumnNames, type ValidationContext } from './validate-sql.ts';
+
+export interface FileReport {
+  contract: string;
+  file: string;
+  encoding: Encoding;
+  delimiter: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsQuarantined: number;
+  blankLines: number;
+  unknownColumns: string[];
+  missingOptionalColumns: string[];
+  errorsByCode: Partial<Record<ErrorCode, number>>;
+}
+
+export interface ValidationOptions {
+  rawDir: string;
+  referenceDir: string;
+  workDir: string;
+  asOf: string;
+}
+
+const sqlPath = (path: string) => `'${path.replace(/'/g, "''")}'`;
+
+/** The files in `dir` that belong to `contract`, sorted so the build is deterministic. */
+export const filesFor = (dir: string, contract: FileContract): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => fileBelongsTo(name, contract))
+        .sort()
+        .map((name) => join(dir, name))
+    : [];
+
+const sourcesFor = (contract: FileContract, options: ValidationOptions): string[] => {
+  if (contract.kind === 'reference') {
+    const own = join(options.referenceDir, contract.fileName);
+    // The holiday calendar is the one reference list a Dinas extends with its own file.
+    const extra = contract.id === 'holidays' ? filesFor(options.rawDir, contract) : [];
+    return [...(existsSync(own) ? [own] : []), ...extra];
+  }
+  return filesFor(options.rawDir, contract);
+};
+
+const selectPrepared = (prepared: PreparedCsv, contract: FileContract): string => {
+  const columns = Object.fromEntries([['_row', 'VARCHAR'], ...prepared.columns.map((c) => [c, 'VARCHAR'])]);
+  const columnsSql = `{${Object.entries(columns)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(', ')}}`;
+  const select = contract.columns.map((c) => (prepared.columns.includes(c.name) ? ident(c.name) : `NULL::VARCHAR AS ${ident(c.name)}`));
+  return `SELECT ${sqlPath(basename(prepared.source))} AS _file, _row::INTEGER AS _row, ${select.join(', ')}
+    FROM read_csv(${sqlPath(prepared.output)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
+                  auto_detect=false, columns=${columnsSql})`;
+};
+
+const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
+  // HMAC-SHA256 (RFC 2104) in SQL: the secret never appears in a table, and
+  // these TEMP macros vanish with the connection.
+  const block = Buffer.alloc(64);
+  (secret.length > 64 ? Buffer.from(secret.subarray(0, 64)) : secret).copy(block);
+  const pad = (byte: number) => Buffer.from(block.map((b) => b ^ byte)).toString('hex');
+  await db.run(`
+    CREATE OR REPLACE TEMP MACRO hmac_id(v) AS
+      left(sha256(unhex('${pad(0x5c)}') || unhex(sha256(unhex('${pad(0x36)}') || v::BLOB))), 32);
+    CREATE OR REPLACE TEMP MACRO mask_id(d) AS
+      CASE WHEN d IS NULL THEN NULL
+           WHEN length(d) <= 6 THEN repeat('*', length(d))
+           ELSE d[1:4] || repeat('*', length(d) - 6) || d[-2:] END;
+    CREATE OR REPLACE TABLE quarantine (
+      contract VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR, code VARCHAR, value VARCHAR, nik_masked VARCHAR);
+  `);
+};
+
+const validateContract = async (
+  db: Db,
+  contract: FileContract,
+  ctx: ValidationContext,
+  options: ValidationOptions,
+): Promise<FileReport[]> => {
+  const sources = sourcesFor(contract, options);
+  if (sources.length === 0) {
+    if (contract.requiredFile) throw new InputFileError('FILE_MISSING', contract.fileName, contract.kind === 'raw' ? options.rawDir : options.referenceDir);
+    await db.run(`CREATE OR REPLACE TABLE raw_${contract.id} AS SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${contract.columns
+      .map((c) => `NULL::VARCHAR AS ${ident(c.name)}`)
+      .join(', ')} WHERE false`);
+  }
+  const prepared = sources.map((source, i) => prepareCsv(source, join(options.workDir, `${contract.id}-${i}.csv`), contract));
+  if (prepared.length > 0) {
+    await db.run(`CREATE OR REPLACE TABLE raw_${contract.id} AS ${prepared.map((p) => selectPrepared(p, contract)).join('\nUNION ALL\n')}`);
+  }
+  await db.run(checkTableSql(contract, ctx));
+  const parsed = parsedColumnNames(contract, ctx).map(ident).join(', ');
+  await db.run(`
+    CREATE OR REPLACE TABLE clean_${contract.id} AS SELECT _file, _row, ${parsed} FROM chk_${contract.id} WHERE len(_errors) = 0;
+    INSERT INTO quarantine
+      SELECT '${contract.id}', _file, _row, e.col, e.code, e.val, _nik_masked
+      FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${contract.id} WHERE len(_errors) > 0);
+    DROP TABLE raw_${contract.id};
+  `);
+  for (const p of prepared) {
+    if (p.misshapen.length === 0) continue;
+    const values = p.misshapen.map((m) => `('${contract.id}', ${sqlPath(basename(p.source))}, ${m.row}, '*', 'ROW_COLUMN_COUNT', '${m.fields} kolom', NULL)`);
+    await db.run(`INSERT INTO quarantine VALUES ${values.join(', ')}`);
+  }
+  return reportFiles(db, contract, prepared);
+};
+
+const reportFiles = async (db: Db, contract: FileContract, prepared: PreparedCsv[]): Promise<FileReport[]> => {
+  const reports: FileReport[] = [];
+  for (const p of prepared) {
+    const file = basename(p.source);
+    const [counts] = await db.all<{ accepted: number; quarantined: number }>(`
+      SELECT (SELECT count(*) FROM clean_${contract.id} WHERE _file = ${sqlPath(file)}) AS accepted,
+             (SELECT count(DISTINCT "row") FROM quarantine WHERE contract = '${contract.id}' AND file = ${sqlPath(file)}) AS quarantined`);
+    const codes = await db.all<{ code: ErrorCode; n: number }>(
+      `SELECT code, count(*) AS n FROM quarantine WHERE contract = '${contract.id}' AND file = ${sqlPath(file)} GROUP BY code ORDER BY code`,
+    );
+    const report: FileReport = {
+      contract: contract.id,
+      file,
+      encoding: p.encoding,
+      delimiter: p.delimiter,
+      rowsRead: p.rowsRead,
+      rowsAccepted: counts!.accepted,
+      rowsQuarantined: counts!.quarantined,
+      blankLines: p.blankLines,
+      unknownColumns: p.unknownColumns,
+      missingOptionalColumns: contract.columns.filter((c) => !p.columns.includes(c.name)).map((c) => c.name),
+      errorsByCode: Object.fromEntries(codes.map((c) => [c.code, c.n])),
+    };
+    if (report.rowsRead !== report.rowsAccepted + report.rowsQuarantined) {
+      throw new Error(
+        `Internal error: ${file} read ${report.rowsRead} rows but accepted ${report.rowsAccepted} + quarantined ${report.rowsQuarantined}`,
+      );
+    }
+    if (contract.kind === 'reference' && report.rowsQuarantined > 0) {
+      const [first] = await db.all<{ row: number; column: string; code: string }>(
+        `SELECT "row", "column", code FROM quarantine WHERE contract = '${contract.id}' ORDER BY "row" LIMIT 1`,
+      );
+      throw new Error(`Reference file ${file} has ${report.rowsQuarantined} invalid rows (first: row ${first?.row}, ${first?.column}, ${first?.code})`);
+    }
+    reports.push(report);
+  }
+  return reports;
+};
+
+const codesOf = async (db: Db, table: string, column: string): Promise<string[]> =>
+  (await db.all<{ c: unknown }>(`SELECT DISTINCT ${ident(column)}::VARCHAR AS c FROM ${table} ORDER BY 1`)).map((r) => String(r.c));
+
+/** Validates reference files first (their codes drive the raw files' allowed values), then every raw file. */
+export const validateInputs = async (db: Db, secret: Buffer, options: ValidationOptions): Promise<FileReport[]> => {
+  await setUpMacros(db, secret);
+  const ctx: ValidationContext = { referenceCodes: {}, asOf: options.asOf };
+  const reports: FileReport[] = [];
+  const ordered = [...CONTRACTS.filter((c) => c.kind === 'reference'), ...CONTRACTS.filter((c) => c.kind === 'raw')];
+  for (const contract of ordered) {
+    reports.push(...(await validateContract(db, contract, ctx, options)));
+    if (contract.kind === 'reference') {
+      const key = contract.key?.[0];
+      if (key) ctx.referenceCodes[`${contract.id}.${key}`] = await codesOf(db, `clean_${contract.id}`, key);
+    }
+  }
+  return reports;
+};
