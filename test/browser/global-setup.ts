@@ -1,0 +1,62 @@
+/**
+ * Build the site once per test run, in two throwaway workspaces, and serve
+ * each with our static server on a free port:
+ * - `empty`: no data release published (the honest "no release yet" page);
+ * - `release`: a fixture `latest.json`, to check the page shows what it names.
+ * Tests read the URLs with `inject('siteUrls')`.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import type { StaticServer } from '../../scripts/server/static-server.ts';
+import { buildSite, createWorkspace, serveSite, type SiteWorkspace } from './harness.ts';
+
+export interface SiteUrls {
+  empty: string;
+  release: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrls: SiteUrls;
+  }
+}
+
+/** A small, clearly fictional manifest; the page must show exactly this. */
+export const FIXTURE_RELEASE = {
+  release: '2026-11-23',
+  generatedAt: '2026-11-23T03:15:00Z',
+  tables: [{ name: 'penerima_per_desa', rows: 1234 }, { name: 'pengaduan' }],
+};
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const workspaces: SiteWorkspace[] = [];
+  const servers: StaticServer[] = [];
+  const teardown = async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    if (!process.env.TERANG_KEEP_TEST_WORKSPACE) {
+      await Promise.all(workspaces.map((workspace) => fs.rm(workspace.root, { recursive: true, force: true })));
+    }
+  };
+  try {
+    const empty = await createWorkspace('browser-empty');
+    workspaces.push(empty);
+    const withRelease = await createWorkspace('browser-release');
+    workspaces.push(withRelease);
+    await fs.writeFile(path.join(withRelease.publicDataDir, 'latest.json'), JSON.stringify(FIXTURE_RELEASE, null, 2));
+
+    // One after the other: two parallel Astro builds would fight over 2 cores.
+    await buildSite(empty);
+    await buildSite(withRelease);
+
+    const emptyServer = await serveSite(empty);
+    servers.push(emptyServer);
+    const releaseServer = await serveSite(withRelease);
+    servers.push(releaseServer);
+    project.provide('siteUrls', { empty: emptyServer.url, release: releaseServer.url });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

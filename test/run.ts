@@ -1,0 +1,92 @@
+/**
+ * `npm test`: run every vitest project (node and browser) and end with one
+ * plain line CI and people can read: `N passed, N failed[, N skipped]`.
+ *
+ * Vitest prints its usual report to the console and writes its JSON report
+ * to `test-results/vitest.json`; the closing line is computed from that file.
+ * The exit code is non-zero when a test failed, when a test file failed to
+ * load (counted as one failure per file), when vitest itself failed, or when
+ * no test ran at all. Extra arguments are passed to vitest
+ * (e.g. `npm test -- test/unit`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../scripts/paths.ts';
+
+const RESULTS_FILE = path.join(REPO_ROOT, 'test-results', 'vitest.json');
+const VITEST_BIN = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+
+/** The fields of vitest's JSON report that the summary needs. */
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+}
+
+export interface Summary {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export function summarise(report: JsonReport): Summary {
+  // A file that fails to import has no assertion results; count it, or a
+  // broken file would pass silently.
+  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles.length,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+export function formatSummary({ passed, failed, skipped }: Summary): string {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
+function runVitest(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [VITEST_BIN, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS_FILE}`, ...args],
+      { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+    );
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function main(): Promise<number> {
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  rmSync(RESULTS_FILE, { force: true }); // never read a previous run's results
+  const exitCode = await runVitest(process.argv.slice(2));
+
+  if (!existsSync(RESULTS_FILE)) {
+    console.error(`vitest exited with code ${exitCode} and wrote no report (${RESULTS_FILE}).`);
+    console.log(formatSummary({ passed: 0, failed: 0, skipped: 0 }));
+    return 1;
+  }
+  const summary = summarise(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as JsonReport);
+  const problems: string[] = [];
+  if (summary.failed > 0) problems.push(`${summary.failed} failed`);
+  if (exitCode !== 0) problems.push(`vitest exited with code ${exitCode}`);
+  if (summary.passed + summary.failed === 0) problems.push('no test ran');
+  if (problems.length > 0) console.error(`\nTest run not OK: ${problems.join('; ')}.`);
+  console.log(formatSummary(summary));
+  return problems.length > 0 ? 1 : 0;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      console.log(formatSummary({ passed: 0, failed: 0, skipped: 0 }));
+      process.exit(1);
+    },
+  );
+}
