@@ -47,8 +47,8 @@ export function parseRange(header: string | undefined, size: number): RangeResul
     return { kind: 'range', range: { start: Math.max(0, size - length), end: size - 1 } };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return { kind: 'ignore', reason: 'malformed' };
+  if (last !== '' && Number(last) < start) return { kind: 'ignore', reason: 'malformed' };
   if (start >= size) return { kind: 'unsatisfiable' };
+  const end = last === '' ? size - 1 : Number(last);
   return { kind: 'range', range: { start, end: Math.min(end, size - 1) } };
 }
