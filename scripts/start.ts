@@ -1,0 +1,106 @@
+/**
+ * `npm start`: from a fresh clone to a running site in one command.
+ *
+ *   1. sample data, if the raw folder (TERANG_RAW_DIR) holds no CSV file;
+ *   2. the data build (`npm run build:data`) → public/data/<release>/;
+ *   3. the site build (`npm run build:site`, i.e. `astro build`) → dist/;
+ *   4. serve dist/ on http://localhost:4321.
+ *
+ * Steps run as child processes with inherited output: each keeps its own
+ * memory, and what it prints is what the person sees. A step whose script
+ * does not exist yet is skipped with a plain message; a step that fails
+ * stops everything with a non-zero exit.
+ *
+ * Flags: `--skip-build` (only serve what is already built), `--port <n>`
+ * (env PORT, default 4321), `--host <h>` (env HOST, default 127.0.0.1).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { rawDir, REPO_ROOT } from './paths.ts';
+import { DEFAULT_PORT, serveSite } from './serve.ts';
+
+/** A step implemented by an npm script, and the file that script runs. */
+interface Step {
+  title: string;
+  npmScript: string;
+  entry: string;
+}
+
+const SAMPLE: Step = { title: 'Generate sample data', npmScript: 'sample', entry: 'scripts/sample/cli.ts' };
+const BUILD_DATA: Step = { title: 'Build the data release', npmScript: 'build:data', entry: 'scripts/build-data.ts' };
+const BUILD_SITE: Step = { title: 'Build the site', npmScript: 'build:site', entry: 'astro.config.mjs' };
+
+class StepFailed extends Error {}
+
+/** Whether `dir` contains a `.csv` file (searched two levels deep). */
+export function hasCsvFiles(dir: string, depth = 2): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { withFileTypes: true }).some((entry) => {
+    if (entry.isFile()) return entry.name.toLowerCase().endsWith('.csv');
+    return entry.isDirectory() && depth > 1 && hasCsvFiles(path.join(dir, entry.name), depth - 1);
+  });
+}
+
+function runNpmScript(script: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function runStep(step: Step): Promise<void> {
+  console.log(`\n▶ ${step.title} (npm run ${step.npmScript})`);
+  if (!existsSync(path.join(REPO_ROOT, step.entry))) {
+    console.log(`  Skipped: ${step.entry} does not exist yet, so this step is not implemented yet.`);
+    return;
+  }
+  const started = performance.now();
+  const code = await runNpmScript(step.npmScript);
+  if (code !== 0) throw new StepFailed(`${step.title} failed: \`npm run ${step.npmScript}\` exited with code ${code}.`);
+  console.log(`✔ ${step.title} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export async function buildEverything(): Promise<void> {
+  const raw = rawDir();
+  if (hasCsvFiles(raw)) {
+    console.log(`Raw data found in ${raw}: using it, no sample generated.`);
+  } else {
+    console.log(`No CSV files in ${raw}: generating the fictional sample data set.`);
+    await runStep(SAMPLE);
+  }
+  await runStep(BUILD_DATA);
+  await runStep(BUILD_SITE);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'skip-build': { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const portText = values.port ?? process.env.PORT;
+  const port = portText ? Number(portText) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${portText}`);
+
+  if (values['skip-build']) console.log('--skip-build: serving what is already built.');
+  else await buildEverything();
+
+  console.log('\n▶ Serve the site');
+  await serveSite({ port, host: values.host ?? (process.env.HOST || undefined), quiet: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
