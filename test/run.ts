@@ -23,7 +23,7 @@ interface JsonReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 }
 
 export interface Summary {
@@ -33,9 +33,12 @@ export interface Summary {
 }
 
 export function summarise(report: JsonReport): Summary {
-  // A file that fails to import has no assertion results; count it, or a
-  // broken file would pass silently.
-  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  // A file can fail outside any test (an import error, a failing beforeAll
+  // hook: vitest then reports its tests as skipped). Count each such file as
+  // one failure, or the closing line would say "0 failed" for a broken run.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  );
   return {
     passed: report.numPassedTests,
     failed: report.numFailedTests + brokenFiles.length,

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/paths.ts';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
 import { launchChromium, openRecordedPage, requestsOffOrigin, type PageRecording } from './harness.ts';
@@ -34,20 +34,19 @@ const pages = [
   },
 ] as const;
 
-let browser: Browser;
+// Launched by the first test that needs it, so a missing Chromium fails every
+// test with the install hint (a failing beforeAll would mark them skipped).
+let browser: Promise<Browser> | undefined;
 const opened: PageRecording[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 
 afterAll(async () => {
   await Promise.all(opened.map((recording) => recording.context.close()));
-  await browser?.close();
+  await (await browser?.catch(() => undefined))?.close();
 });
 
 async function visit(siteUrl: string, urlPath: string, viewport?: { width: number; height: number }) {
-  const recording = await openRecordedPage(browser, siteUrl, { viewport });
+  browser ??= launchChromium();
+  const recording = await openRecordedPage(await browser, siteUrl, { viewport });
   opened.push(recording);
   const response = await recording.page.goto(new URL(urlPath, siteUrl).href, { waitUntil: 'load' });
   if (!response) throw new Error(`no response for ${urlPath}`);
