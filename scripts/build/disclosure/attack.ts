@@ -26,6 +26,8 @@ export interface RecoverableCell {
   value: number;
   /** Whether the cell is marked `<column>_disamarkan` (false for a NULL that was never a suppression). */
   suppressed: boolean;
+  /** Row index of the relation's total (the same row for a row sum). */
+  totalRow: number;
 }
 
 interface Cell {
@@ -132,7 +134,7 @@ function attackRelation(rows: readonly Row[], relation: Relation): RecoverableCe
     return null;
   }
   const suppressed = rows[target.row]?.[`${target.column}${SUPPRESSED_SUFFIX}`] === true;
-  return { row: target.row, column: target.column, via: relation.via, value, suppressed };
+  return { row: target.row, column: target.column, via: relation.via, value, suppressed, totalRow: relation.total.row };
 }
 
 /**
