@@ -134,3 +134,18 @@ describe('language switch', () => {
     expectCleanPage(visited, siteUrl);
   });
 });
+
+describe('unknown address', () => {
+  it('answers 404 with the bilingual not-found page', async () => {
+    const siteUrl = inject('siteUrls').empty;
+    const recording = await openRecordedPage(await (browser ??= launchChromium()), siteUrl);
+    opened.push(recording);
+    const response = await recording.page.goto(`${siteUrl}/tidak-ada/`);
+    expect(response?.status()).toBe(404);
+    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(await recording.page.getByRole('heading', { level: 1 }).textContent()).toBe('Halaman tidak ditemukan');
+    expect(await recording.page.getByText('Page not found').isVisible()).toBe(true);
+    expect(recording.pageErrors).toEqual([]);
+    expect(recording.foreignRequests).toEqual([]);
+  });
+});
