@@ -19,13 +19,15 @@ export type Row = Record<string, string>;
 /** Rewrites a row before it is written (`--messy`); returns the rows to write instead. */
 export type RowFilter = (row: Row, index: number) => readonly Row[];
 
+const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/, '\t': /["\t\r\n]/, '|': /["|\r\n]/ };
+
 export const formatLine = (cells: readonly string[], separator: string): string => {
+  const special = NEEDS_QUOTES[separator] ?? /["\r\n]/;
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as string;
     if (i > 0) line += separator;
-    const needsQuotes = cell.includes(separator) || cell.includes('"') || cell.includes('\n') || cell.includes('\r');
-    line += needsQuotes ? `"${cell.replaceAll('"', '""')}"` : cell;
+    line += special.test(cell) || cell.includes(separator) ? `"${cell.replaceAll('"', '""')}"` : cell;
   }
   return `${line}\r\n`;
 };

@@ -21,7 +21,26 @@ export const dayNumber = (year: number, month: number, day: number): number => {
   return era * 146097 + doe - 719468;
 };
 
+/** Birth dates and events span about 1920–2035; memoising them saves most of the work at scale 1. */
+const CACHE_FROM = -18_300; // 1919-11-30
+const CACHE_SIZE = 42_000;
+const civilCache: (Civil | undefined)[] = new Array(CACHE_SIZE);
+const isoCache: (string | undefined)[] = new Array(CACHE_SIZE);
+const dmyCache: (string | undefined)[] = new Array(CACHE_SIZE);
+
+const memo = (cache: (string | undefined)[], days: number, make: (days: number) => string): string => {
+  const i = days - CACHE_FROM;
+  if (i < 0 || i >= CACHE_SIZE) return make(days);
+  return (cache[i] ??= make(days));
+};
+
 export const civil = (days: number): Civil => {
+  const i = days - CACHE_FROM;
+  if (i < 0 || i >= CACHE_SIZE) return computeCivil(days);
+  return (civilCache[i] ??= computeCivil(days));
+};
+
+const computeCivil = (days: number): Civil => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -38,15 +57,17 @@ export const weekday = (days: number): number => (((days + 4) % 7) + 7) % 7;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
-export const isoDate = (days: number): string => {
-  const { year, month, day } = civil(days);
-  return `${year}-${pad2(month)}-${pad2(day)}`;
-};
+export const isoDate = (days: number): string =>
+  memo(isoCache, days, (d) => {
+    const { year, month, day } = civil(d);
+    return `${year}-${pad2(month)}-${pad2(day)}`;
+  });
 
-export const dmyDate = (days: number): string => {
-  const { year, month, day } = civil(days);
-  return `${pad2(day)}/${pad2(month)}/${year}`;
-};
+export const dmyDate = (days: number): string =>
+  memo(dmyCache, days, (d) => {
+    const { year, month, day } = civil(d);
+    return `${pad2(day)}/${pad2(month)}/${year}`;
+  });
 
 export const parseIsoDate = (text: string): number => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
@@ -64,7 +85,12 @@ export const monthOf = (days: number): number => {
   return monthIndex(year, month);
 };
 export const firstDayOfMonth = (index: number): number => dayNumber(Math.floor(index / 12), (index % 12) + 1, 1);
-export const periodLabel = (index: number): string => `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+const periodLabels = new Map<number, string>();
+export const periodLabel = (index: number): string => {
+  let label = periodLabels.get(index);
+  if (label === undefined) periodLabels.set(index, (label = `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`));
+  return label;
+};
 
 /** Age in whole years on a given day. */
 export const ageOn = (birth: number, on: number): number => {

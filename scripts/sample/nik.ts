@@ -64,7 +64,7 @@ const MIGRANT_SLOTS = 60; //    per processing kecamatan; 75 × 60 stays below 9
 const EXTRA_BASE = 9500; //    NIKs outside the registry (ghost recipients, PPKS outreach)
 
 export class SerialAllocator {
-  private native = new Map<string, number>();
+  private native = new Map<number, number>();
   private migrant = new Map<string, number>();
   private readonly extra = new Map<string, number>();
   private currentKecamatan = '';
@@ -81,7 +81,7 @@ export class SerialAllocator {
 
   /** A serial for someone first registered in the kecamatan being generated. */
   nativeSerial(birth: number, female: boolean): number {
-    const key = `${birth}${female ? 'P' : 'L'}`;
+    const key = birth * 2 + (female ? 1 : 0);
     const next = (this.native.get(key) ?? 0) + 1;
     if (next >= MIGRANT_BASE) throw new Error('NIK serial range exhausted; lower --scale');
     this.native.set(key, next);
