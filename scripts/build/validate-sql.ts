@@ -27,37 +27,44 @@ export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /** The SQL value of a cell: trimmed, empty as NULL. */
 const cellOf = (column: string): string => `v_${column}`;
 
-const digitsOf = (v: string) => `regexp_replace(${v}, '[\\s''.-]', '', 'g')`;
+/** Digits of an identifier; the regex runs only on the few cells that are not plain digits already. */
+const digitsOf = (v: string) => `CASE WHEN regexp_full_match(${v}, '[0-9]+') THEN ${v} ELSE regexp_replace(${v}, '[\\s''.-]', '', 'g') END`;
 const EXCEL_NUMBER = `'^[0-9]([.,][0-9]+)?[eE][+]?[0-9]+$'`;
 
 interface ColumnSql {
-  /** Parsed value expression(s), named. */
+  /** Intermediate expressions on the cell, computed once per row (named `<prefix>_<column>`). */
+  prep: { name: string; sql: string }[];
+  /** Parsed value expression(s), named; may use the prep names. */
   values: { name: string; sql: string }[];
-  /** CASE branches (condition → code) checked after the empty test, in order. */
+  /** CASE branches (condition → code) checked after the empty test, in order; may use the prep names. */
   checks: { when: string; code: ErrorCode }[];
 }
 
-const dateExpr = (v: string) =>
-  `try_strptime(${v}, ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y/%m/%d'])::DATE`;
-const timestampExpr = (v: string) =>
-  `try_strptime(replace(${v}, 'T', ' '), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M', '%d-%m-%Y'])`;
+const DATE_FORMATS = `['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y/%m/%d']`;
+const TIMESTAMP_FORMATS = `['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y %H:%M', '%d-%m-%Y']`;
 
 const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql => {
   const v = cellOf(column.name);
   const name = column.name;
   const asOf = `DATE ${lit(ctx.asOf)}`;
+  const d = `d_${name}`; // digits or normalised text
+  const ok = `ok_${name}`; // structurally valid
+  const x = `x_${name}`; // parsed value
   switch (column.type) {
-    case 'nik': {
-      const d = digitsOf(v);
+    case 'nik':
       return {
+        prep: [
+          { name: d, sql: digitsOf(v) },
+          { name: ok, sql: `regexp_full_match(${digitsOf(v)}, '[0-9]{16}')` },
+        ],
         values: [
-          { name: `${name}_h`, sql: `CASE WHEN regexp_full_match(${d}, '[0-9]{16}') THEN hmac_id(${d}) END` },
+          { name: `${name}_h`, sql: `CASE WHEN ${ok} THEN hmac_id(${d}) END` },
           { name: `${name}_masked`, sql: `mask_id(${d})` },
         ],
         checks: [
           { when: `regexp_full_match(${v}, ${EXCEL_NUMBER})`, code: 'NIK_EXCEL' },
-          { when: `NOT regexp_full_match(${d}, '[0-9]{16}')`, code: 'NIK_LENGTH' },
-          { when: `${d}[1:4] NOT IN (SELECT code FROM ref_regency)`, code: 'NIK_REGION' },
+          { when: `NOT ${ok}`, code: 'NIK_LENGTH' },
+          { when: `NOT list_contains(regency_codes, ${d}[1:4])`, code: 'NIK_REGION' },
           {
             when: `NOT ((${d}[7:8]::INT BETWEEN 1 AND 31 OR ${d}[7:8]::INT BETWEEN 41 AND 71) AND ${d}[9:10]::INT BETWEEN 1 AND 12)`,
             code: 'NIK_BIRTHDATE',
@@ -65,22 +72,26 @@ const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql =>
           { when: `${d}[13:16] = '0000'`, code: 'NIK_SERIAL' },
         ],
       };
-    }
-    case 'kk': {
-      const d = digitsOf(v);
+    case 'kk':
       return {
-        values: [{ name: `${name}_h`, sql: `CASE WHEN regexp_full_match(${d}, '[0-9]{16}') THEN hmac_id(${d}) END` }],
-        checks: [{ when: `NOT regexp_full_match(${d}, '[0-9]{16}')`, code: 'KK_FORMAT' }],
+        prep: [
+          { name: d, sql: digitsOf(v) },
+          { name: ok, sql: `regexp_full_match(${digitsOf(v)}, '[0-9]{16}')` },
+        ],
+        values: [{ name: `${name}_h`, sql: `CASE WHEN ${ok} THEN hmac_id(${d}) END` }],
+        checks: [{ when: `NOT ${ok}`, code: 'KK_FORMAT' }],
       };
-    }
     case 'region_code': {
-      const d = `regexp_replace(${v}, '[\\s.]', '', 'g')`;
       const table = `ref_${column.regionLevel ?? 'village'}`;
       const length = { province: 2, regency: 4, district: 6, village: 10 }[column.regionLevel ?? 'village'];
       return {
-        values: [{ name, sql: `CASE WHEN regexp_full_match(${d}, '[0-9]{${length}}') THEN ${d} END` }],
+        prep: [
+          { name: d, sql: `replace(replace(${v}, '.', ''), ' ', '')` },
+          { name: ok, sql: `regexp_full_match(replace(replace(${v}, '.', ''), ' ', ''), '[0-9]{${length}}')` },
+        ],
+        values: [{ name, sql: `CASE WHEN ${ok} THEN ${d} END` }],
         checks: [
-          { when: `NOT regexp_full_match(${d}, '[0-9]{${length}}')`, code: 'REGION_FORMAT' },
+          { when: `NOT ${ok}`, code: 'REGION_FORMAT' },
           { when: `${d} NOT IN (SELECT code FROM ${table})`, code: 'REGION_UNKNOWN' },
         ],
       };
@@ -90,70 +101,82 @@ const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql =>
       const clean = column.type === 'rupiah' ? `regexp_replace(${v}, '^[Rr][Pp]\\.?\\s*', '')` : v;
       const pattern = column.type === 'rupiah' ? `'[0-9]+|[0-9]{1,3}(\\.[0-9]{3})+'` : `'[+-]?[0-9]+'`;
       const parsed = `CASE WHEN regexp_full_match(${clean}, ${pattern}) THEN TRY_CAST(replace(${clean}, '.', '') AS BIGINT) END`;
-      const checks: ColumnSql['checks'] = [{ when: `(${parsed}) IS NULL`, code: 'NUMBER_INVALID' }];
-      const low = column.min !== undefined ? `(${parsed}) < ${column.min}` : 'false';
-      const high = column.max !== undefined ? `(${parsed}) > ${column.max}` : 'false';
+      const checks: ColumnSql['checks'] = [{ when: `${x} IS NULL`, code: 'NUMBER_INVALID' }];
+      const low = column.min !== undefined ? `${x} < ${column.min}` : 'false';
+      const high = column.max !== undefined ? `${x} > ${column.max}` : 'false';
       if (column.type === 'rupiah' && column.min !== undefined && column.min >= 1) {
         checks.push({ when: low, code: 'AMOUNT_NOT_POSITIVE' }, { when: high, code: 'VALUE_OUT_OF_RANGE' });
       } else checks.push({ when: `${low} OR ${high}`, code: 'VALUE_OUT_OF_RANGE' });
-      return { values: [{ name, sql: parsed }], checks };
+      return { prep: [{ name: x, sql: parsed }], values: [{ name, sql: x }], checks };
     }
-    case 'decimal': {
-      const parsed = `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)`;
-      return { values: [{ name, sql: parsed }], checks: [{ when: `(${parsed}) IS NULL`, code: 'NUMBER_INVALID' }] };
-    }
+    case 'decimal':
+      return {
+        prep: [{ name: x, sql: `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)` }],
+        values: [{ name, sql: x }],
+        checks: [{ when: `${x} IS NULL`, code: 'NUMBER_INVALID' }],
+      };
     case 'date':
       return {
-        values: [{ name, sql: dateExpr(v) }],
+        prep: [{ name: x, sql: `coalesce(TRY_CAST(${v} AS DATE), try_strptime(${v}, ${DATE_FORMATS})::DATE)` }],
+        values: [{ name, sql: x }],
         checks: [
-          { when: `(${dateExpr(v)}) IS NULL OR (${dateExpr(v)}) < DATE '1900-01-01'`, code: 'DATE_INVALID' },
-          ...(column.allowFuture ? [] : [{ when: `(${dateExpr(v)}) > ${asOf}`, code: 'DATE_FUTURE' as const }]),
+          { when: `${x} IS NULL OR ${x} < DATE '1900-01-01'`, code: 'DATE_INVALID' },
+          ...(column.allowFuture ? [] : [{ when: `${x} > ${asOf}`, code: 'DATE_FUTURE' as const }]),
         ],
       };
     case 'timestamp':
       return {
-        values: [{ name, sql: timestampExpr(v) }],
+        prep: [{ name: x, sql: `try_strptime(replace(${v}, 'T', ' '), ${TIMESTAMP_FORMATS})` }],
+        values: [{ name, sql: x }],
         checks: [
-          { when: `(${timestampExpr(v)}) IS NULL OR (${timestampExpr(v)}) < TIMESTAMP '1900-01-01'`, code: 'DATE_INVALID' },
-          { when: `(${timestampExpr(v)})::DATE > ${asOf}`, code: 'DATE_FUTURE' },
+          { when: `${x} IS NULL OR ${x} < TIMESTAMP '1900-01-01'`, code: 'DATE_INVALID' },
+          { when: `${x}::DATE > ${asOf}`, code: 'DATE_FUTURE' },
         ],
       };
-    case 'period': {
-      const parsed = `try_strptime(replace(${v}, '/', '-'), ['%Y-%m', '%Y%m'])::DATE`;
+    case 'period':
       return {
-        values: [{ name, sql: parsed }],
+        prep: [
+          { name: d, sql: `replace(${v}, '/', '-')` },
+          { name: x, sql: `coalesce(TRY_CAST(${v} || '-01' AS DATE), try_strptime(replace(${v}, '/', '-'), ['%Y-%m', '%Y%m'])::DATE)` },
+        ],
+        values: [{ name, sql: x }],
         checks: [
-          { when: `NOT regexp_full_match(replace(${v}, '/', '-'), '[0-9]{4}-?[0-9]{2}') OR (${parsed}) IS NULL`, code: 'PERIOD_INVALID' },
-          { when: `(${parsed}) > ${asOf}`, code: 'DATE_FUTURE' },
+          { when: `NOT regexp_full_match(${d}, '[0-9]{4}-?[0-9]{2}') OR ${x} IS NULL`, code: 'PERIOD_INVALID' },
+          { when: `${x} > ${asOf}`, code: 'DATE_FUTURE' },
         ],
       };
-    }
     case 'enum': {
       const allowed = column.allowed ?? ctx.referenceCodes[`${column.allowedFrom?.file}.${column.allowedFrom?.column}`];
       if (!allowed) throw new Error(`No allowed codes for ${column.name}`);
       const numeric = allowed.every((a) => /^[0-9]+$/.test(a));
+      // Most cells are already a canonical code: test that first, normalise only the rest.
+      const inList = `${v} IN (${allowed.map(lit).join(', ')})`;
       const norm = numeric
-        ? `CAST(TRY_CAST(${v} AS INTEGER) AS VARCHAR)`
-        : `upper(regexp_replace(${v}, '[\\s-]+', '_', 'g'))`;
+        ? `CASE WHEN ${inList} THEN ${v} ELSE CAST(TRY_CAST(${v} AS INTEGER) AS VARCHAR) END`
+        : `CASE WHEN ${inList} THEN ${v} ELSE upper(replace(replace(${v}, ' ', '_'), '-', '_')) END`;
       return {
-        values: [{ name, sql: `CASE WHEN list_contains(${listLit(allowed)}, ${norm}) THEN ${norm} END` }],
-        checks: [{ when: `NOT coalesce(list_contains(${listLit(allowed)}, ${norm}), false)`, code: 'CODE_UNKNOWN' }],
+        prep: [
+          { name: d, sql: norm },
+          { name: ok, sql: `coalesce(list_contains(${listLit(allowed)}, ${norm}), false)` },
+        ],
+        values: [{ name, sql: `CASE WHEN ${ok} THEN ${d} END` }],
+        checks: [{ when: `NOT ${ok}`, code: 'CODE_UNKNOWN' }],
       };
     }
     case 'boolean': {
       const u = `upper(${v})`;
       const parsed = `CASE WHEN ${u} IN ('1','Y','YA','TRUE','YES') THEN true WHEN ${u} IN ('0','T','TIDAK','FALSE','N','NO') THEN false END`;
-      return { values: [{ name, sql: parsed }], checks: [{ when: `(${parsed}) IS NULL`, code: 'BOOLEAN_INVALID' }] };
+      return { prep: [{ name: x, sql: parsed }], values: [{ name, sql: x }], checks: [{ when: `${x} IS NULL`, code: 'BOOLEAN_INVALID' }] };
     }
     case 'text':
-      return { values: column.personal ? [] : [{ name, sql: v }], checks: [] };
+      return { prep: [], values: column.personal ? [] : [{ name, sql: v }], checks: [] };
   }
 };
 
 /** Shown in the report for a failing cell: personal values masked, long ones cut. */
 const reportValue = (column: ColumnContract): string => {
   const v = cellOf(column.name);
-  if (column.personal) return column.type === 'nik' || column.type === 'kk' ? `mask_id(${digitsOf(v)})` : `'(disembunyikan)'`;
+  if (column.personal) return column.type === 'nik' || column.type === 'kk' ? `mask_id(d_${column.name})` : `'(disembunyikan)'`;
   return `left(${v}, 60)`;
 };
 
@@ -188,10 +211,11 @@ const duplicateKeyIsError = (contract: FileContract): boolean => contract.id ===
  */
 export const checkTableSql = (contract: FileContract, ctx: ValidationContext): string => {
   const cols = contract.columns;
+  const specs = cols.map((c) => ({ column: c, sql: columnSql(c, ctx) }));
   const cells = cols.map((c) => `NULLIF(trim(${ident(c.name)}), '') AS ${cellOf(c.name)}`).join(',\n    ');
-  const parsed = cols.flatMap((c) => columnSql(c, ctx).values.map((v) => `${v.sql} AS ${ident(v.name)}`));
-  const perColumnErrors = cols.map((c) => {
-    const sql = columnSql(c, ctx);
+  const prep = specs.flatMap((s) => s.sql.prep.map((p) => `${p.sql} AS ${p.name}`));
+  const parsed = specs.flatMap((s) => s.sql.values.map((v) => `${v.sql} AS ${ident(v.name)}`));
+  const perColumnErrors = specs.map(({ column: c, sql }) => {
     const v = cellOf(c.name);
     const branches = [
       ...(c.required ? [`WHEN ${v} IS NULL THEN ${errorEntry(c.name, 'REQUIRED_MISSING', 'NULL')}`] : [`WHEN ${v} IS NULL THEN NULL`]),
@@ -199,16 +223,18 @@ export const checkTableSql = (contract: FileContract, ctx: ValidationContext): s
     ];
     return `CASE ${branches.join(' ')} END`;
   });
-  const allColumns = cols.map((c) => cellOf(c.name)).join(', ');
+  // One 64-bit hash of the whole row stands in for the row in the duplicate test (a sort on
+  // every column costs far more); a false match needs a hash collision, about 1 in 10^10 at 10^5 rows.
+  const rowHash = `hash(${cols.map((c) => cellOf(c.name)).join(', ')})`;
   const key = contract.key?.map((k) => cellOf(k)).join(', ');
-  const duplicateRow = `CASE WHEN row_number() OVER (PARTITION BY ${allColumns} ORDER BY _file, _row) > 1 THEN ${errorEntry('*', 'DUPLICATE_ROW', 'NULL')} END`;
+  const duplicateRow = `CASE WHEN _dup_row > 1 THEN ${errorEntry('*', 'DUPLICATE_ROW', 'NULL')} END`;
   const duplicateKey =
     key && duplicateKeyIsError(contract)
-      ? `CASE WHEN row_number() OVER (PARTITION BY ${allColumns} ORDER BY _file, _row) = 1 AND row_number() OVER (PARTITION BY ${key} ORDER BY _file, _row) > 1 THEN ${errorEntry(contract.key!.join('+'), 'DUPLICATE_KEY', 'NULL')} END`
+      ? `CASE WHEN _dup_row = 1 AND _dup_key > 1 THEN ${errorEntry(contract.key!.join('+'), 'DUPLICATE_KEY', 'NULL')} END`
       : null;
   const primaryNik = cols.find((c) => c.type === 'nik');
-  const maskedNik = primaryNik ? `mask_id(${digitsOf(cellOf(primaryNik.name))})` : 'NULL';
-  const parsedNames = cols.flatMap((c) => columnSql(c, ctx).values.map((v) => v.name));
+  const maskedNik = primaryNik ? `mask_id(d_${primaryNik.name})` : 'NULL';
+  const parsedNames = specs.flatMap((s) => s.sql.values.map((v) => v.name));
   const errorList = [...perColumnErrors, ...crossColumnErrors(contract), duplicateRow, ...(duplicateKey ? [duplicateKey] : [])];
   return `
 CREATE OR REPLACE TABLE chk_${contract.id} AS
@@ -217,15 +243,28 @@ WITH cells AS (
     ${cells}
   FROM raw_${contract.id}
 ),
+hashed AS (
+  SELECT *, ${rowHash} AS _hash FROM cells
+),
+-- The first occurrence of each row (and of each key) keeps it; later ones are duplicates.
+first_row AS (SELECT _hash, min((_file, _row)) AS _first FROM hashed GROUP BY _hash),
+${duplicateKey ? `first_key AS (SELECT ${contract.key!.map((k) => `${cellOf(k)} AS k_${k}`).join(', ')}, min((_file, _row)) AS _first_key FROM hashed GROUP BY ALL),` : ''}
+n AS (
+  SELECT h.*, ${prep.join(',\n    ')},
+    CASE WHEN (h._file, h._row) = fr._first THEN 1 ELSE 2 END AS _dup_row,
+    ${duplicateKey ? `CASE WHEN (h._file, h._row) = fk._first_key THEN 1 ELSE 2 END` : '1'} AS _dup_key
+  FROM hashed h
+  JOIN first_row fr ON fr._hash = h._hash
+  ${duplicateKey ? `JOIN first_key fk ON ${contract.key!.map((k) => `fk.k_${k} IS NOT DISTINCT FROM h.${cellOf(k)}`).join(' AND ')}` : ''}
+),
 p AS (
   SELECT *, ${parsed.join(',\n    ')}
-  FROM cells
+  FROM n
 )
 SELECT _file, _row, ${parsedNames.map(ident).map((n) => `p.${n}`).join(', ')},
   ${maskedNik} AS _nik_masked,
   list_filter([${errorList.join(',\n    ')}], e -> e IS NOT NULL) AS _errors
-FROM p
-ORDER BY _file, _row`;
+FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc`;
 };
 
 /** The names of the parsed columns of chk_X, in order (for clean_X). */

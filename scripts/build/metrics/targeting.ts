@@ -1,0 +1,311 @@
+/**
+ * Targeting: who was paid, against who is eligible by the program's desil
+ * rule (Grosh et al. 2022). With E = eligible and B = beneficiaries:
+ *   inclusion error = |B without E| / |B|       (galat_inklusi)
+ *   exclusion error = |E without B| / |E|       (galat_eksklusi)
+ *   coverage        = 1 − exclusion error       (cakupan)
+ *   leakage         = value paid outside E / all value paid (kebocoran)
+ * A recipient is a family (KK) for family programs and a person (NIK) for
+ * per-person programs (PIP); eligibility is desil within the program's range
+ * and status AKTIF (for PIP: a child aged 6–18 in such a family).
+ */
+import type { Db } from '../db.ts';
+import type { PublishedTable } from '../published-table.ts';
+import { regionColumns } from './columns.ts';
+import { codeAtLevel, regionLevelsSql } from './regions-sql.ts';
+
+const count = (name: string, id: string, en: string, unit = 'penerima') => ({ name, type: 'integer' as const, unit, description: { id, en } });
+const money = (name: string, id: string, en: string) => ({ name, type: 'integer' as const, unit: 'rupiah', description: { id, en } });
+const share = (name: string, id: string, en: string) => ({ name, type: 'number' as const, unit: '%', description: { id, en } });
+
+const periodColumn = {
+  name: 'periode',
+  type: 'string' as const,
+  description: { id: "Triwulan ('2026-Q1') atau tahun ('2026')", en: "Quarter ('2026-Q1') or year ('2026')" },
+};
+const programColumn = { name: 'kode_program', type: 'string' as const, description: { id: 'Kode program (PKH, SEMBAKO, BLT_DD, PBI_JK, PIP)', en: 'Program code' } };
+
+const sasaranProgram: PublishedTable = {
+  name: 'sasaran_program',
+  title: { id: 'Ketepatan sasaran per program', en: 'Targeting by program' },
+  description: {
+    id: 'Penerima yang dibayar dan keluarga layak menurut aturan desil program, per program, periode dan wilayah; termasuk galat inklusi, galat eksklusi, cakupan, kebocoran dan tanda mutu data.',
+    en: "Paid recipients and families eligible under the program's desil rule, by program, period and region; with inclusion and exclusion error, coverage, leakage and data-quality flags.",
+  },
+  columns: [
+    ...regionColumns,
+    programColumn,
+    periodColumn,
+    count('penerima', 'Penerima yang dibayar (keluarga; orang untuk PIP) dan terdaftar di DTSEN', 'Paid recipients (families; people for PIP) found in DTSEN'),
+    count('penerima_sesuai_desil', 'Penerima dengan desil dalam aturan program', "Recipients whose desil is within the program's rule"),
+    count('penerima_di_luar_desil', 'Penerima dengan desil di luar aturan program', "Recipients whose desil is outside the program's rule"),
+    money('nilai_dibayar', 'Nilai dibayar (rupiah)', 'Amount paid (rupiah)'),
+    money('nilai_di_luar_desil', 'Nilai dibayar kepada penerima di luar aturan desil', 'Amount paid to recipients outside the desil rule'),
+    count('keluarga_layak', 'Layak menurut aturan desil dan berstatus AKTIF (keluarga; anak 6–18 untuk PIP)', 'Eligible by the desil rule and AKTIF (families; children 6–18 for PIP)', 'keluarga'),
+    count('layak_menerima', 'Layak dan menerima', 'Eligible and receiving', 'keluarga'),
+    count('layak_tidak_menerima', 'Layak tetapi tidak menerima', 'Eligible but not receiving', 'keluarga'),
+    share('galat_inklusi', 'penerima_di_luar_desil / penerima × 100', 'Inclusion error: penerima_di_luar_desil / penerima × 100'),
+    share('galat_eksklusi', 'layak_tidak_menerima / keluarga_layak × 100', 'Exclusion error: layak_tidak_menerima / keluarga_layak × 100'),
+    share('cakupan', 'layak_menerima / keluarga_layak × 100', 'Coverage: layak_menerima / keluarga_layak × 100'),
+    share('kebocoran', 'nilai_di_luar_desil / nilai_dibayar × 100', 'Leakage: nilai_di_luar_desil / nilai_dibayar × 100'),
+    count('dibayar_setelah_meninggal', 'Penerima yang dibayar setelah tanggal kematiannya (akta Dukcapil)', 'Recipients paid after their date of death (civil registry)'),
+    money('nilai_setelah_meninggal', 'Nilai dibayar setelah kematian', 'Amount paid after death'),
+    count('nik_ganda', 'Penerima dengan NIK yang tercatat lebih dari sekali di register', 'Recipients whose NIK appears more than once in the register'),
+    count('belum_verval_2_tahun', 'Penerima yang keluarganya belum diverval dalam 24 bulan', 'Recipients whose family was not verified in the last 24 months'),
+    count('status_tidak_aktif', 'Penerima yang keluarganya berstatus verval selain AKTIF', 'Recipients whose family has a verval status other than AKTIF'),
+    count('multi_program', 'Penerima yang keluarganya juga menerima program lain pada periode yang sama', 'Recipients whose family also received another program in the same period'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'kode_program', 'periode'],
+  disclosure: {
+    counts: [
+      'penerima',
+      'penerima_sesuai_desil',
+      'penerima_di_luar_desil',
+      'keluarga_layak',
+      'layak_menerima',
+      'layak_tidak_menerima',
+      'dibayar_setelah_meninggal',
+      'nik_ganda',
+      'belum_verval_2_tahun',
+      'status_tidak_aktif',
+      'multi_program',
+    ],
+    rowSums: [
+      { total: 'penerima', parts: ['penerima_sesuai_desil', 'penerima_di_luar_desil'] },
+      { total: 'keluarga_layak', parts: ['layak_menerima', 'layak_tidak_menerima'] },
+    ],
+    derived: [
+      { column: 'nilai_dibayar', basis: 'penerima' },
+      { column: 'nilai_di_luar_desil', basis: 'penerima_di_luar_desil' },
+      { column: 'nilai_setelah_meninggal', basis: 'dibayar_setelah_meninggal' },
+      { column: 'galat_inklusi', basis: 'penerima' },
+      { column: 'kebocoran', basis: 'penerima' },
+      { column: 'galat_eksklusi', basis: 'keluarga_layak' },
+      { column: 'cakupan', basis: 'keluarga_layak' },
+    ],
+    slice: ['kode_program', 'periode'],
+    hierarchy: true,
+  },
+};
+
+const sasaranMutu: PublishedTable = {
+  name: 'sasaran_mutu_data',
+  title: { id: 'Pembayaran yang tidak dapat dipetakan', en: 'Payments that cannot be placed' },
+  description: {
+    id: 'Pembayaran kepada NIK/KK yang tidak ada di register, dan baris pembayaran yang ditolak karena NIK/KK tidak sah (termasuk format Excel), per program dan periode, untuk seluruh data.',
+    en: 'Payments to a NIK/KK not in the register, and payment rows rejected for an invalid NIK/KK (including Excel form), by program and period, for all data.',
+  },
+  columns: [
+    programColumn,
+    periodColumn,
+    count('penerima_tidak_terdaftar', 'Penerima dibayar yang tidak ditemukan di DTSEN', 'Paid recipients not found in DTSEN'),
+    money('nilai_tidak_terdaftar', 'Nilai dibayar kepada mereka', 'Amount paid to them'),
+    count('baris_id_tidak_sah', 'Baris pembayaran ditolak karena NIK/KK tidak sah', 'Payment rows rejected for an invalid NIK/KK', 'baris'),
+    count('baris_nik_excel', 'Di antaranya NIK dalam format ilmiah Excel', 'Of which NIK in Excel scientific form', 'baris'),
+  ],
+  key: ['kode_program', 'periode'],
+  disclosure: {
+    counts: ['penerima_tidak_terdaftar', 'baris_id_tidak_sah', 'baris_nik_excel'],
+    derived: [{ column: 'nilai_tidak_terdaftar', basis: 'penerima_tidak_terdaftar' }],
+    slice: ['kode_program', 'periode'],
+    hierarchy: false,
+  },
+};
+
+const sasaranTumpangTindih: PublishedTable = {
+  name: 'sasaran_tumpang_tindih',
+  title: { id: 'Keluarga penerima lebih dari satu program', en: 'Families receiving more than one program' },
+  description: {
+    id: 'Keluarga terdaftar yang menerima dua program sekaligus dalam periode yang sama, per pasangan program.',
+    en: 'Registered families receiving two programs in the same period, per pair of programs.',
+  },
+  columns: [
+    ...regionColumns,
+    periodColumn,
+    { name: 'program_a', type: 'string', description: { id: 'Program pertama (urut abjad)', en: 'First program (alphabetical)' } },
+    { name: 'program_b', type: 'string', description: { id: 'Program kedua', en: 'Second program' } },
+    count('keluarga', 'Keluarga penerima kedua program', 'Families receiving both programs', 'keluarga'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'periode', 'program_a', 'program_b'],
+  disclosure: { counts: ['keluarga'], slice: ['periode', 'program_a', 'program_b'], hierarchy: true },
+};
+
+export const TARGETING_TABLES = [sasaranProgram, sasaranMutu, sasaranTumpangTindih];
+
+const periodsSql = (dateColumn: string) =>
+  `[strftime(${dateColumn}, '%Y') || '-Q' || quarter(${dateColumn})::VARCHAR, strftime(${dateColumn}, '%Y')]`;
+
+/** Recipients per program and period, with everything the flags need, at the level of one recipient. */
+const recipientsSql = (asOf: string) => `
+CREATE OR REPLACE TABLE ind AS
+SELECT * EXCLUDE (rn) FROM (
+  SELECT nik_h, no_kk_h, tanggal_lahir, row_number() OVER (PARTITION BY nik_h ORDER BY _file, _row) AS rn FROM clean_individuals
+) WHERE rn = 1;
+
+-- A NIK is 'ganda' when it is on more than one person row, or heads more than one family.
+CREATE OR REPLACE TABLE nik_ganda AS
+SELECT nik_h FROM clean_individuals GROUP BY 1 HAVING count(*) > 1
+UNION
+SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
+
+CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
+
+-- One row per payment, placed on a family (KK) and, through it, a desa.
+CREATE OR REPLACE TABLE pay AS
+SELECT p.kode_program, pr.unit, pr.desil_min, pr.desil_max, p.periode, p.nominal, p.status,
+       coalesce(p.tanggal_bayar, p.periode) AS tanggal,
+       coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
+       CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
+       CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h
+FROM clean_payments p
+JOIN clean_programs pr ON pr.kode = p.kode_program
+LEFT JOIN ind i ON i.nik_h = p.nik_h
+LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h);
+
+CREATE OR REPLACE TABLE recipient AS
+SELECT p.kode_program, per.periode, p.penerima_h, any_value(p.kk_h) AS kk_h,
+       any_value(h.kode_desa) AS kode_desa, any_value(h.desil) AS desil,
+       any_value(h.desil BETWEEN p.desil_min AND p.desil_max) AS sesuai_desil,
+       any_value(h.status_verval) AS status_verval,
+       any_value(h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR) AS belum_verval,
+       sum(p.nominal)::BIGINT AS nilai,
+       bool_or(d.tanggal_meninggal IS NOT NULL AND p.tanggal > d.tanggal_meninggal) AS setelah_meninggal,
+       sum(p.nominal) FILTER (WHERE d.tanggal_meninggal IS NOT NULL AND p.tanggal > d.tanggal_meninggal)::BIGINT AS nilai_setelah_meninggal,
+       bool_or(g.nik_h IS NOT NULL) AS nik_ganda,
+       any_value(h.no_kk_h IS NOT NULL) AS terdaftar
+FROM pay p
+CROSS JOIN unnest(${periodsSql('p.periode')}) AS per(periode)
+LEFT JOIN hh h ON h.no_kk_h = p.kk_h
+LEFT JOIN death d ON d.nik_h = p.orang_h
+LEFT JOIN nik_ganda g ON g.nik_h = p.orang_h
+WHERE p.status = 'DIBAYAR'
+GROUP BY ALL;
+
+CREATE OR REPLACE TABLE family_programs AS
+SELECT DISTINCT periode, kk_h, kode_program FROM recipient WHERE terdaftar;
+
+CREATE OR REPLACE TABLE family_multi AS
+SELECT periode, kk_h FROM family_programs GROUP BY ALL HAVING count(*) > 1;
+`;
+
+/** Who is eligible: one row per program and eligible unit, placed in a desa. */
+const eligibleSql = (asOf: string) => `
+CREATE OR REPLACE TABLE eligible AS
+SELECT pr.kode AS kode_program, h.no_kk_h AS penerima_h, h.kode_desa
+FROM hh h JOIN clean_programs pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
+WHERE pr.unit = 'KELUARGA' AND h.status_verval = 'AKTIF'
+UNION ALL
+SELECT pr.kode, i.nik_h, h.kode_desa
+FROM ind i JOIN hh h ON h.no_kk_h = i.no_kk_h
+JOIN clean_programs pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
+WHERE pr.unit = 'INDIVIDU' AND h.status_verval = 'AKTIF'
+  AND date_diff('year', i.tanggal_lahir, DATE '${asOf}') BETWEEN 6 AND 18;
+`;
+
+const tablesSql = `
+CREATE OR REPLACE TABLE periods AS SELECT DISTINCT kode_program, periode FROM recipient;
+
+CREATE OR REPLACE TABLE sasaran_program AS
+-- Each recipient lives in one desa, so desa counts add up exactly to every higher level.
+WITH paid_desa AS (
+  SELECT r.kode_desa, r.kode_program, r.periode,
+         count(*) AS penerima,
+         count(*) FILTER (WHERE r.sesuai_desil) AS penerima_sesuai_desil,
+         count(*) FILTER (WHERE NOT r.sesuai_desil) AS penerima_di_luar_desil,
+         sum(r.nilai) AS nilai_dibayar,
+         coalesce(sum(r.nilai) FILTER (WHERE NOT r.sesuai_desil), 0) AS nilai_di_luar_desil,
+         count(*) FILTER (WHERE r.setelah_meninggal) AS dibayar_setelah_meninggal,
+         coalesce(sum(r.nilai_setelah_meninggal), 0) AS nilai_setelah_meninggal,
+         count(*) FILTER (WHERE r.nik_ganda) AS nik_ganda,
+         count(*) FILTER (WHERE r.belum_verval) AS belum_verval_2_tahun,
+         count(*) FILTER (WHERE r.status_verval <> 'AKTIF') AS status_tidak_aktif,
+         count(m.kk_h) AS multi_program
+  FROM recipient r LEFT JOIN family_multi m ON m.kk_h = r.kk_h AND m.periode = r.periode
+  WHERE r.terdaftar
+  GROUP BY ALL
+),
+paid AS (
+  SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, kode_program, periode,
+         sum(penerima)::BIGINT AS penerima,
+         sum(penerima_sesuai_desil)::BIGINT AS penerima_sesuai_desil,
+         sum(penerima_di_luar_desil)::BIGINT AS penerima_di_luar_desil,
+         sum(nilai_dibayar)::BIGINT AS nilai_dibayar,
+         sum(nilai_di_luar_desil)::BIGINT AS nilai_di_luar_desil,
+         sum(dibayar_setelah_meninggal)::BIGINT AS dibayar_setelah_meninggal,
+         sum(nilai_setelah_meninggal)::BIGINT AS nilai_setelah_meninggal,
+         sum(nik_ganda)::BIGINT AS nik_ganda,
+         sum(belum_verval_2_tahun)::BIGINT AS belum_verval_2_tahun,
+         sum(status_tidak_aktif)::BIGINT AS status_tidak_aktif,
+         sum(multi_program)::BIGINT AS multi_program
+  FROM paid_desa CROSS JOIN ${regionLevelsSql()}
+  GROUP BY ALL
+),
+elig_desa AS (
+  SELECT e.kode_desa, e.kode_program, ps.periode, count(*) AS keluarga_layak, count(r.penerima_h) AS layak_menerima
+  FROM eligible e
+  JOIN periods ps ON ps.kode_program = e.kode_program
+  LEFT JOIN recipient r ON r.kode_program = e.kode_program AND r.periode = ps.periode AND r.penerima_h = e.penerima_h
+  GROUP BY ALL
+),
+elig AS (
+  SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, kode_program, periode,
+         sum(keluarga_layak)::BIGINT AS keluarga_layak, sum(layak_menerima)::BIGINT AS layak_menerima
+  FROM elig_desa CROSS JOIN ${regionLevelsSql()}
+  GROUP BY ALL
+)
+SELECT coalesce(p.tingkat, e.tingkat) AS tingkat, coalesce(p.kode_wilayah, e.kode_wilayah) AS kode_wilayah,
+       coalesce(p.kode_program, e.kode_program) AS kode_program, coalesce(p.periode, e.periode) AS periode,
+       coalesce(p.penerima, 0) AS penerima, coalesce(p.penerima_sesuai_desil, 0) AS penerima_sesuai_desil,
+       coalesce(p.penerima_di_luar_desil, 0) AS penerima_di_luar_desil,
+       coalesce(p.nilai_dibayar, 0) AS nilai_dibayar, coalesce(p.nilai_di_luar_desil, 0) AS nilai_di_luar_desil,
+       coalesce(e.keluarga_layak, 0) AS keluarga_layak, coalesce(e.layak_menerima, 0) AS layak_menerima,
+       coalesce(e.keluarga_layak - e.layak_menerima, 0) AS layak_tidak_menerima,
+       round(100.0 * p.penerima_di_luar_desil / nullif(p.penerima, 0), 1) AS galat_inklusi,
+       round(100.0 * (e.keluarga_layak - e.layak_menerima) / nullif(e.keluarga_layak, 0), 1) AS galat_eksklusi,
+       round(100.0 * e.layak_menerima / nullif(e.keluarga_layak, 0), 1) AS cakupan,
+       round(100.0 * p.nilai_di_luar_desil / nullif(p.nilai_dibayar, 0), 1) AS kebocoran,
+       coalesce(p.dibayar_setelah_meninggal, 0) AS dibayar_setelah_meninggal,
+       coalesce(p.nilai_setelah_meninggal, 0) AS nilai_setelah_meninggal,
+       coalesce(p.nik_ganda, 0) AS nik_ganda, coalesce(p.belum_verval_2_tahun, 0) AS belum_verval_2_tahun,
+       coalesce(p.status_tidak_aktif, 0) AS status_tidak_aktif, coalesce(p.multi_program, 0) AS multi_program
+FROM paid p FULL OUTER JOIN elig e USING (tingkat, kode_wilayah, kode_program, periode);
+
+CREATE OR REPLACE TABLE sasaran_mutu_data AS
+WITH unregistered AS (
+  SELECT kode_program, periode, count(*) AS penerima_tidak_terdaftar, sum(nilai)::BIGINT AS nilai_tidak_terdaftar
+  FROM recipient WHERE NOT terdaftar GROUP BY ALL
+),
+rejected AS (
+  SELECT c.kode_program, per.periode,
+         count(*) AS baris_id_tidak_sah,
+         count(*) FILTER (WHERE list_contains(list_transform(c._errors, e -> e.code), 'NIK_EXCEL')) AS baris_nik_excel
+  FROM chk_payments c CROSS JOIN unnest(${periodsSql('c.periode')}) AS per(periode)
+  WHERE c.kode_program IS NOT NULL AND c.periode IS NOT NULL
+    AND len(list_filter(c._errors, e -> e.code IN ('NIK_EXCEL','NIK_LENGTH','NIK_REGION','NIK_BIRTHDATE','NIK_SERIAL','KK_FORMAT'))) > 0
+  GROUP BY ALL
+)
+SELECT ps.kode_program, ps.periode,
+       coalesce(u.penerima_tidak_terdaftar, 0) AS penerima_tidak_terdaftar,
+       coalesce(u.nilai_tidak_terdaftar, 0) AS nilai_tidak_terdaftar,
+       coalesce(r.baris_id_tidak_sah, 0) AS baris_id_tidak_sah,
+       coalesce(r.baris_nik_excel, 0) AS baris_nik_excel
+FROM periods ps
+LEFT JOIN unregistered u USING (kode_program, periode)
+LEFT JOIN rejected r USING (kode_program, periode);
+
+CREATE OR REPLACE TABLE sasaran_tumpang_tindih AS
+SELECT lv.tingkat, ${codeAtLevel('h.kode_desa')} AS kode_wilayah, a.periode,
+       a.kode_program AS program_a, b.kode_program AS program_b, count(*) AS keluarga
+FROM family_programs a
+JOIN family_programs b ON a.kk_h = b.kk_h AND a.periode = b.periode AND a.kode_program < b.kode_program
+JOIN hh h ON h.no_kk_h = a.kk_h
+CROSS JOIN ${regionLevelsSql()}
+GROUP BY ALL;
+`;
+
+export const buildTargetingMetrics = async (db: Db, options: { asOf: string }): Promise<PublishedTable[]> => {
+  await db.run(recipientsSql(options.asOf));
+  await db.run(eligibleSql(options.asOf));
+  await db.run(tablesSql);
+  return TARGETING_TABLES;
+};
