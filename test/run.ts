@@ -3,18 +3,21 @@
  * plain line CI and people can read: `N passed, N failed[, N skipped]`.
  *
  * Vitest prints its usual report to the console and writes its JSON report
- * to `test-results/vitest.json`; the closing line is computed from that file.
+ * (kept as `test-results/vitest.json`); the closing line is computed from it.
  * The exit code is non-zero when a test failed, when a test file failed to
  * load (counted as one failure per file), when vitest itself failed, or when
  * no test ran at all. Extra arguments are passed to vitest
  * (e.g. `npm test -- test/unit`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/paths.ts';
 
+/** Kept after the run for CI artifacts and people. */
 const RESULTS_FILE = path.join(REPO_ROOT, 'test-results', 'vitest.json');
+/** Per run, so two `npm test` at once in one checkout never read each other's report. */
+const RUN_RESULTS_FILE = path.join(REPO_ROOT, '.tmp', `vitest-${process.pid}.json`);
 const VITEST_BIN = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
 /** The fields of vitest's JSON report that the summary needs. */
@@ -54,7 +57,7 @@ function runVitest(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [VITEST_BIN, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS_FILE}`, ...args],
+      [VITEST_BIN, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RUN_RESULTS_FILE}`, ...args],
       { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
     );
     child.on('error', reject);
@@ -64,15 +67,18 @@ function runVitest(args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  rmSync(RESULTS_FILE, { force: true }); // never read a previous run's results
+  mkdirSync(path.dirname(RUN_RESULTS_FILE), { recursive: true });
+  rmSync(RUN_RESULTS_FILE, { force: true }); // never read a previous run's results
   const exitCode = await runVitest(process.argv.slice(2));
 
-  if (!existsSync(RESULTS_FILE)) {
-    console.error(`vitest exited with code ${exitCode} and wrote no report (${RESULTS_FILE}).`);
+  if (!existsSync(RUN_RESULTS_FILE)) {
+    console.error(`vitest exited with code ${exitCode} and wrote no report (${RUN_RESULTS_FILE}).`);
     console.log(formatSummary({ passed: 0, failed: 0, skipped: 0 }));
     return 1;
   }
-  const summary = summarise(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as JsonReport);
+  const reportText = readFileSync(RUN_RESULTS_FILE, 'utf8');
+  renameSync(RUN_RESULTS_FILE, RESULTS_FILE);
+  const summary = summarise(JSON.parse(reportText) as JsonReport);
   const problems: string[] = [];
   if (summary.failed > 0) problems.push(`${summary.failed} failed`);
   if (exitCode !== 0) problems.push(`vitest exited with code ${exitCode}`);
