@@ -141,7 +141,7 @@ describe('sample generator (scale 0.01)', () => {
       const chain = [received, response, verified, referred, closed].filter(Boolean) as string[];
       expect(chain, r.id_kasus).toEqual([...chain].sort());
       if (referred) expect(r.dirujuk_ke, r.id_kasus).not.toBe('');
-      expect(closed <= '2026-10-31 23:59', r.id_kasus).toBe(true);
+      expect((closed ?? '') <= '2026-10-31 23:59', r.id_kasus).toBe(true);
     }
     expect(rows.some((r) => !r.ditutup)).toBe(true);
     expect(rows.some((r) => r.dirujuk_lanjut_ke)).toBe(true);
