@@ -14,7 +14,9 @@
  * Rows removed for sensitivity are hidden too, but together they count as one
  * unknown in a relation (their sum is recoverable when nothing else is
  * hidden), except where that sum is itself published: a kabupaten total whose
- * kecamatan rows were all removed.
+ * kecamatan rows were all removed. They count even when their sum is 0, so
+ * that where a complement appears says nothing about whether sensitive cases
+ * exist there.
  */
 import type { Db } from '../db.ts';
 import { LEVEL_RANK } from './levels.ts';
@@ -34,7 +36,7 @@ export const unsafeRelationsSql = (scope?: string): string => `
      AND count(*) FILTER (WHERE kind IN (${primary}, ${complementary}, ${unknown}))
        + CASE
            WHEN bool_or(is_total AND kind = ${removed}) THEN 1
-           WHEN coalesce(bool_or(NOT is_total AND kind = ${removed} AND coalesce(v, 1) <> 0), false)
+           WHEN bool_or(NOT is_total AND kind = ${removed})
              AND (max(lvl) FILTER (WHERE is_total) < ${LEVEL_RANK.kabupaten}
                   OR bool_or(NOT is_total AND kind <> ${removed})) THEN 1
            ELSE 0
