@@ -289,7 +289,7 @@ SELECT ps.kode_program, ps.periode,
        coalesce(u.nilai_tidak_terdaftar, 0) AS nilai_tidak_terdaftar,
        coalesce(r.baris_id_tidak_sah, 0) AS baris_id_tidak_sah,
        coalesce(r.baris_nik_excel, 0) AS baris_nik_excel
-FROM periods ps
+FROM (SELECT kode_program, periode FROM periods UNION SELECT kode_program, periode FROM rejected) ps
 LEFT JOIN unregistered u USING (kode_program, periode)
 LEFT JOIN rejected r USING (kode_program, periode);
 
