@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTRACTS, contractById, fileBelongsTo } from '../../scripts/contracts/contracts.ts';
 import { renderContractsDoc } from '../../scripts/contracts/render-docs.ts';
-import { CONTRACTS_DOC_PATH } from '../../scripts/contracts/write-docs.ts';
+import { CONTRACTS_DOC_PATH, ERRORS_DOC_PATH } from '../../scripts/contracts/write-docs.ts';
+import { renderErrorsDoc } from '../../scripts/build/render-errors-doc.ts';
 
 const referenceHeader = (fileName: string): string[] =>
   readFileSync(new URL(`../../data/reference/${fileName}`, import.meta.url), 'utf8').split('\n')[0]!.split(',');
@@ -10,6 +11,10 @@ const referenceHeader = (fileName: string): string[] =>
 describe('input contracts', () => {
   it('docs/data-contracts.md is current (run `npm run docs:contracts` if this fails)', () => {
     expect(readFileSync(CONTRACTS_DOC_PATH, 'utf8')).toBe(renderContractsDoc(CONTRACTS));
+  });
+
+  it('docs/errors.md is current (run `npm run docs:contracts` if this fails)', () => {
+    expect(readFileSync(ERRORS_DOC_PATH, 'utf8')).toBe(renderErrorsDoc());
   });
 
   it('has unique ids and file names', () => {
