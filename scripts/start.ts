@@ -43,9 +43,10 @@ export function hasCsvFiles(dir: string, depth = 2): boolean {
   });
 }
 
-function runNpmScript(script: string): Promise<number> {
+function runNpmScript(script: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], {
+    const npmArgs = ['run', script, ...(args.length > 0 ? ['--', ...args] : [])];
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', npmArgs, {
       cwd: REPO_ROOT,
       stdio: 'inherit',
       shell: process.platform === 'win32',
@@ -56,15 +57,16 @@ function runNpmScript(script: string): Promise<number> {
   });
 }
 
-async function runStep(step: Step): Promise<void> {
-  console.log(`\n▶ ${step.title} (npm run ${step.npmScript})`);
+async function runStep(step: Step, args: string[] = []): Promise<void> {
+  const command = `npm run ${step.npmScript}${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
+  console.log(`\n▶ ${step.title} (${command})`);
   if (!existsSync(path.join(REPO_ROOT, step.entry))) {
     console.log(`  Skipped: ${step.entry} does not exist yet, so this step is not implemented yet.`);
     return;
   }
   const started = performance.now();
-  const code = await runNpmScript(step.npmScript);
-  if (code !== 0) throw new StepFailed(`${step.title} failed: \`npm run ${step.npmScript}\` exited with code ${code}.`);
+  const code = await runNpmScript(step.npmScript, args);
+  if (code !== 0) throw new StepFailed(`${step.title} failed: \`${command}\` exited with code ${code}.`);
   console.log(`✔ ${step.title} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -74,7 +76,8 @@ export async function buildEverything(): Promise<void> {
     console.log(`Raw data found in ${raw}: using it, no sample generated.`);
   } else {
     console.log(`No CSV files in ${raw}: generating the fictional sample data set.`);
-    await runStep(SAMPLE);
+    // Pass the folder explicitly: it is where this script looked (TERANG_RAW_DIR).
+    await runStep(SAMPLE, ['--out', raw]);
   }
   await runStep(BUILD_DATA);
   await runStep(BUILD_SITE);
