@@ -1,0 +1,467 @@
+/**
+ * Complaint-response statistics (docs/metrics-complaints.md): volumes per
+ * month, time to first response and to resolution (Kaplan–Meier median and
+ * P90 in working days, open cases censored at `asOf`), shares within the
+ * category's deadline, backlog by age, referral flows and survival curves.
+ *
+ * Reads clean_complaints, clean_complaintCategories and clean_holidays;
+ * creates the five tables defined in COMPLAINT_TABLES. Everything is SQL;
+ * JavaScript only strings the steps together.
+ */
+import type { Db } from '../db.ts';
+import type { PublishedColumn, PublishedTable } from '../published-table.ts';
+import { kmCurveFromCountsSql, kmQuantilesSql } from './kaplan-meier.ts';
+import { WORKDAY_TABLE, createComplaintCalendar } from './working-days.ts';
+
+/** Value of a category column in the row that totals all its values. */
+export const ALL = 'SEMUA';
+/** Value of a referral column when the case was not referred (a dash reads better than an empty cell). */
+export const NONE = '-';
+/** Backlog age buckets in working days: [column, lowest age, highest age]. */
+export const BACKLOG_BUCKETS = [
+  ['umur_0_5', 0, 5],
+  ['umur_6_14', 6, 14],
+  ['umur_15_60', 15, 60],
+  ['umur_lebih_60', 61, null],
+] as const;
+/**
+ * A case that came in through the women-and-children protection unit, or was
+ * referred there, reveals violence whatever its category says.
+ */
+export const SENSITIVE_AGENCY = 'UPTD_PPA';
+/** Threshold for sensitive rows (DOMAIN.md: stricter than the default); disclosure.ts may override. */
+export const SENSITIVE_MIN_COUNT = 20;
+
+const REGION_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4), ('kecamatan', 6), ('desa', 10)) AS lv(tingkat, panjang)`;
+const UPPER_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4)) AS lv(tingkat, panjang)`;
+const SENSITIVE_CATEGORY = `kategori IN (SELECT kode FROM clean_complaintCategories WHERE sensitif)`;
+
+// ── SQL steps ────────────────────────────────────────────────────────────────
+// Cases are first summed per desa (a few rows per case at most); every higher
+// level and the 'SEMUA' category are re-sums of those small desa rows.
+
+/**
+ * Desa-level rows repeated once per region level and, when `withAllCategories`,
+ * once more under kategori 'SEMUA'.
+ */
+const byLevel = (source: string, levels = REGION_LEVELS, withAllCategories = true): string => `(
+  SELECT lv.tingkat, left(s.kode_desa, lv.panjang) AS kode_wilayah,
+         ${withAllCategories ? `unnest([s.kategori, '${ALL}'])` : 's.kategori'} AS kategori, s.* EXCLUDE (kode_desa, kategori)
+  FROM ${source} s CROSS JOIN ${levels})`;
+
+/** 'SEMUA' in the rows that CUBE/ROLLUP totals over `column`. */
+const totalOr = (column: string) => `CASE WHEN grouping(${column}) = 1 THEN '${ALL}' ELSE ${column} END AS ${column}`;
+
+/**
+ * One row per case received on or before asOf, with its working-day times.
+ * Anything dated after asOf has not happened yet as far as the release goes.
+ * A case closed without a recorded first response counts as answered when closed.
+ * `umur` is the age at asOf; the KM time of a case is its time to the event,
+ * or its age when still waiting (censored). The deadline outcome is true
+ * (within), false (late, or still waiting past the deadline) or NULL (still
+ * waiting, deadline not yet passed: excluded from the share).
+ */
+const casesSql = (asOf: string, asOfIndex: number) => `
+  CREATE OR REPLACE TEMP TABLE pengaduan_kasus AS
+  WITH base AS (
+    SELECT c.saluran, c.kategori, c.kode_desa,
+           c.diterima::DATE AS tgl_terima,
+           CASE WHEN coalesce(c.respons_pertama, c.ditutup)::DATE <= DATE '${asOf}'
+                THEN coalesce(c.respons_pertama, c.ditutup)::DATE END AS tgl_respons,
+           CASE WHEN c.ditutup::DATE <= DATE '${asOf}' THEN c.ditutup::DATE END AS tgl_selesai,
+           c.dirujuk_ke IS NOT NULL AND coalesce(c.dirujuk::DATE <= DATE '${asOf}', true) AS is_dirujuk,
+           c.dirujuk_ke, c.dirujuk_lanjut_ke,
+           coalesce(c.dibuka_kembali, false) AS is_dibuka_kembali,
+           k.tenggat_respons_hari_kerja AS tenggat_respons,
+           k.tenggat_selesai_hari_kerja AS tenggat_selesai
+    FROM clean_complaints c
+    LEFT JOIN clean_complaintCategories k ON k.kode = c.kategori
+    WHERE c.diterima::DATE <= DATE '${asOf}'
+  ),
+  timed AS (
+    SELECT b.*,
+           r.workday_index - a.workday_index AS hk_respons,
+           s.workday_index - a.workday_index AS hk_selesai,
+           ${asOfIndex} - a.workday_index AS umur
+    FROM base b
+    JOIN ${WORKDAY_TABLE} a ON a.tanggal = b.tgl_terima
+    LEFT JOIN ${WORKDAY_TABLE} r ON r.tanggal = b.tgl_respons
+    LEFT JOIN ${WORKDAY_TABLE} s ON s.tanggal = b.tgl_selesai
+  )
+  SELECT saluran, kategori, kode_desa,
+         date_trunc('month', tgl_terima)::DATE AS bulan,
+         year(tgl_terima)::INTEGER AS tahun,
+         tgl_respons IS NOT NULL AS is_direspons,
+         tgl_selesai IS NOT NULL AS is_selesai,
+         is_dirujuk,
+         CASE WHEN is_dirujuk THEN dirujuk_ke ELSE '${NONE}' END AS rujukan_1,
+         CASE WHEN is_dirujuk THEN coalesce(dirujuk_lanjut_ke, '${NONE}') ELSE '${NONE}' END AS rujukan_2,
+         is_dibuka_kembali AND tgl_selesai IS NOT NULL AS is_dibuka_kembali,
+         tenggat_respons, tenggat_selesai, umur,
+         coalesce(hk_respons, umur) AS t_respons,
+         coalesce(hk_selesai, umur) AS t_selesai,
+         CASE WHEN tgl_respons IS NOT NULL THEN hk_respons <= tenggat_respons
+              WHEN umur > tenggat_respons THEN false END AS respons_tepat,
+         CASE WHEN tgl_selesai IS NOT NULL THEN hk_selesai <= tenggat_selesai
+              WHEN umur > tenggat_selesai THEN false END AS selesai_tepat
+  FROM timed`;
+
+/** Per desa, kategori and year: the counts of pengaduan_waktu, and the KM event/censor counts per time. */
+const desaSql = `
+  CREATE OR REPLACE TEMP TABLE pengaduan_desa_waktu AS
+  SELECT kode_desa, kategori, tahun,
+         count(*) AS kasus,
+         count(*) FILTER (WHERE is_direspons) AS direspons,
+         count(*) FILTER (WHERE is_selesai) AS selesai,
+         count(*) FILTER (WHERE respons_tepat) AS respons_dalam_tenggat,
+         count(respons_tepat) AS respons_basis_tenggat,
+         count(*) FILTER (WHERE selesai_tepat) AS selesai_dalam_tenggat,
+         count(selesai_tepat) AS selesai_basis_tenggat,
+         count(*) FILTER (WHERE is_dirujuk) AS dirujuk,
+         count(*) FILTER (WHERE is_dibuka_kembali) AS dibuka_kembali
+  FROM pengaduan_kasus GROUP BY ALL;
+  CREATE OR REPLACE TEMP TABLE pengaduan_desa_t_respons AS
+  SELECT kode_desa, kategori, tahun, t_respons AS t,
+         count(*) FILTER (WHERE is_direspons) AS peristiwa, count(*) FILTER (WHERE NOT is_direspons) AS tersensor
+  FROM pengaduan_kasus GROUP BY ALL;
+  CREATE OR REPLACE TEMP TABLE pengaduan_desa_t_selesai AS
+  SELECT kode_desa, kategori, tahun, t_selesai AS t,
+         count(*) FILTER (WHERE is_selesai) AS peristiwa, count(*) FILTER (WHERE NOT is_selesai) AS tersensor
+  FROM pengaduan_kasus GROUP BY ALL`;
+
+const monthlySql = `
+  CREATE OR REPLACE TABLE pengaduan_bulanan AS
+  WITH desa AS (
+    SELECT kode_desa, saluran, kategori, bulan,
+           count(*) AS diterima,
+           count(*) FILTER (WHERE is_direspons) AS direspons,
+           count(*) FILTER (WHERE is_selesai) AS selesai,
+           count(*) FILTER (WHERE NOT is_selesai) AS terbuka,
+           count(*) FILTER (WHERE is_dirujuk) AS dirujuk,
+           count(*) FILTER (WHERE is_dibuka_kembali) AS dibuka_kembali
+    FROM pengaduan_kasus GROUP BY ALL
+  )
+  SELECT tingkat, kode_wilayah, ${totalOr('saluran')}, ${totalOr('kategori')}, bulan,
+         sum(diterima)::BIGINT AS diterima, sum(direspons)::BIGINT AS direspons, sum(selesai)::BIGINT AS selesai,
+         sum(terbuka)::BIGINT AS terbuka, sum(dirujuk)::BIGINT AS dirujuk, sum(dibuka_kembali)::BIGINT AS dibuka_kembali
+  FROM ${byLevel('desa', REGION_LEVELS, false)}
+  GROUP BY tingkat, kode_wilayah, bulan, CUBE (saluran, kategori)
+  ORDER BY ALL`;
+
+const pct = (part: string, whole: string) => `round(100.0 * ${part} / nullif(${whole}, 0), 2)`;
+const GROUP = ['tingkat', 'kode_wilayah', 'kategori', 'tahun'];
+const WAKTU_COUNTS = [
+  'kasus', 'direspons', 'selesai', 'respons_dalam_tenggat', 'respons_basis_tenggat',
+  'selesai_dalam_tenggat', 'selesai_basis_tenggat', 'dirujuk', 'dibuka_kembali',
+];
+const kmCounts = (source: string) => ({ source: byLevel(source), groupBy: GROUP, time: 't', events: 'peristiwa', censored: 'tersensor' });
+
+const timesSql = `
+  CREATE OR REPLACE TABLE pengaduan_waktu AS
+  WITH counts AS (
+    SELECT tingkat, kode_wilayah, kategori, tahun, ${WAKTU_COUNTS.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ')}
+    FROM ${byLevel('pengaduan_desa_waktu')}
+    GROUP BY ALL
+  ),
+  km_respons AS (${kmQuantilesSql(kmCounts('pengaduan_desa_t_respons'))}),
+  km_selesai AS (${kmQuantilesSql(kmCounts('pengaduan_desa_t_selesai'))})
+  SELECT c.tingkat, c.kode_wilayah, c.kategori, c.tahun,
+         c.kasus, c.direspons, c.selesai,
+         r.median AS respons_median_hari_kerja, r.p90 AS respons_p90_hari_kerja, r.teramati_maks AS respons_teramati_maks,
+         s.median AS selesai_median_hari_kerja, s.p90 AS selesai_p90_hari_kerja, s.teramati_maks AS selesai_teramati_maks,
+         c.respons_dalam_tenggat, c.respons_basis_tenggat,
+         ${pct('c.respons_dalam_tenggat', 'c.respons_basis_tenggat')} AS persen_respons_dalam_tenggat,
+         c.selesai_dalam_tenggat, c.selesai_basis_tenggat,
+         ${pct('c.selesai_dalam_tenggat', 'c.selesai_basis_tenggat')} AS persen_selesai_dalam_tenggat,
+         c.dirujuk, ${pct('c.dirujuk', 'c.kasus')} AS persen_dirujuk,
+         c.dibuka_kembali, ${pct('c.dibuka_kembali', 'c.selesai')} AS persen_dibuka_kembali
+  FROM counts c
+  JOIN km_respons r USING (tingkat, kode_wilayah, kategori, tahun)
+  JOIN km_selesai s USING (tingkat, kode_wilayah, kategori, tahun)
+  ORDER BY ALL`;
+
+const bucketSql = BACKLOG_BUCKETS.map(
+  ([name, lo, hi]) => `count(*) FILTER (WHERE umur >= ${lo}${hi === null ? '' : ` AND umur <= ${hi}`}) AS ${name}`,
+).join(',\n         ');
+
+/** Open cases are few compared with all cases: expanded per level directly. */
+const backlogSql = `
+  CREATE OR REPLACE TABLE pengaduan_tunggakan AS
+  SELECT tingkat, kode_wilayah, ${totalOr('kategori')},
+         count(*) AS terbuka,
+         ${bucketSql},
+         count(*) FILTER (WHERE NOT is_direspons AND umur > tenggat_respons) AS lewat_tenggat_respons,
+         count(*) FILTER (WHERE umur > tenggat_selesai) AS lewat_tenggat_selesai
+  FROM ${byLevel('(SELECT * FROM pengaduan_kasus WHERE NOT is_selesai)', REGION_LEVELS, false)}
+  GROUP BY tingkat, kode_wilayah, CUBE (kategori)
+  ORDER BY ALL`;
+
+/**
+ * CUBE over channel, first and onward agency, so both referral columns add up
+ * to a 'SEMUA' row in every slice (for '-', not referred, the subtotal repeats
+ * the '-' row). Percentages are of the channel's total (SEMUA, SEMUA).
+ */
+const referralsSql = `
+  CREATE OR REPLACE TABLE pengaduan_rujukan AS
+  WITH desa AS (
+    SELECT kode_desa, kategori, tahun, saluran, rujukan_1, rujukan_2,
+           count(*) AS kasus, count(*) FILTER (WHERE is_selesai) AS selesai
+    FROM pengaduan_kasus GROUP BY ALL
+  ),
+  flows AS (
+    SELECT tingkat, kode_wilayah, tahun, ${totalOr('saluran')},
+           CASE WHEN grouping(rujukan_1) = 1 THEN '${ALL}' ELSE rujukan_1 END AS dirujuk_ke,
+           CASE WHEN grouping(rujukan_2) = 1 THEN '${ALL}' ELSE rujukan_2 END AS dirujuk_lanjut_ke,
+           sum(kasus)::BIGINT AS kasus, sum(selesai)::BIGINT AS selesai
+    FROM ${byLevel('desa', UPPER_LEVELS, false)}
+    GROUP BY tingkat, kode_wilayah, tahun, CUBE (saluran, rujukan_1, rujukan_2)
+  )
+  SELECT *,
+         ${pct('kasus', `sum(kasus) FILTER (WHERE dirujuk_ke = '${ALL}' AND dirujuk_lanjut_ke = '${ALL}') OVER channel`)} AS persen_kasus,
+         ${pct('selesai', `sum(selesai) FILTER (WHERE dirujuk_ke = '${ALL}' AND dirujuk_lanjut_ke = '${ALL}') OVER channel`)} AS persen_selesai
+  FROM flows
+  WINDOW channel AS (PARTITION BY tingkat, kode_wilayah, tahun, saluran)
+  ORDER BY ALL`;
+
+/** The resolution curve at event times, plus each group's last observed time so the chart knows where it ends. */
+const curveSql = `
+  CREATE OR REPLACE TABLE pengaduan_km AS
+  WITH curve AS (${kmCurveFromCountsSql({ ...kmCounts('pengaduan_desa_t_selesai'), source: byLevel('pengaduan_desa_t_selesai', UPPER_LEVELS) })})
+  SELECT tingkat, kode_wilayah, kategori, tahun, t AS hari_kerja, n_risiko, peristiwa AS selesai,
+         round(100 * s, 4) AS persen_belum_selesai
+  FROM curve
+  QUALIFY peristiwa > 0 OR t = max(t) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun)
+  ORDER BY ALL`;
+
+const TEMP_TABLES = ['pengaduan_kasus', 'pengaduan_desa_waktu', 'pengaduan_desa_t_respons', 'pengaduan_desa_t_selesai'];
+
+export interface ComplaintMetricsOptions {
+  /** The data's reference date, 'YYYY-MM-DD': open cases are censored at it. */
+  asOf: string;
+  /** Called after each SQL step with its name and duration (for the build log and benchmarks). */
+  onStep?: (step: string, ms: number) => void;
+}
+
+/** Builds every complaint table and returns their published definitions. */
+export async function buildComplaintMetrics(db: Db, options: ComplaintMetricsOptions): Promise<PublishedTable[]> {
+  const { asOf } = options;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`asOf must be YYYY-MM-DD, got "${asOf}"`);
+  await createComplaintCalendar(db, asOf);
+  const [asOfRow] = await db.all<{ i: number }>(`SELECT workday_index AS i FROM ${WORKDAY_TABLE} WHERE tanggal = DATE '${asOf}'`);
+  const steps = {
+    kasus: casesSql(asOf, asOfRow!.i),
+    desa: desaSql,
+    pengaduan_bulanan: monthlySql,
+    pengaduan_waktu: timesSql,
+    pengaduan_tunggakan: backlogSql,
+    pengaduan_rujukan: referralsSql,
+    pengaduan_km: curveSql,
+  };
+  for (const [step, sql] of Object.entries(steps)) {
+    const started = performance.now();
+    await db.run(sql);
+    options.onStep?.(step, performance.now() - started);
+  }
+  await db.run(TEMP_TABLES.map((t) => `DROP TABLE ${t};`).join('\n'));
+  return COMPLAINT_TABLES;
+}
+
+// ── Published definitions ─────────────────────────────────────────────────────
+
+const col = (name: string, type: PublishedColumn['type'], id: string, en: string, unit?: string): PublishedColumn => ({
+  name,
+  type,
+  description: { id, en },
+  ...(unit ? { unit } : {}),
+});
+const cases = (name: string, id: string, en: string) => col(name, 'integer', id, en, 'kasus');
+const percent = (name: string, id: string, en: string) => col(name, 'number', id, en, '%');
+const days = (name: string, id: string, en: string) => col(name, 'integer', id, en, 'hari kerja');
+
+const REGION_COLUMNS: PublishedColumn[] = [
+  col('tingkat', 'string', 'Tingkat wilayah: provinsi, kabupaten, kecamatan atau desa', 'Region level: provinsi, kabupaten, kecamatan or desa'),
+  col('kode_wilayah', 'string', 'Kode wilayah Kemendagri tanpa titik (2, 4, 6 atau 10 digit)', 'Kemendagri region code without dots (2, 4, 6 or 10 digits)'),
+];
+const CATEGORY_COLUMN = col(
+  'kategori',
+  'string',
+  `Kategori pengaduan; '${ALL}' = semua kategori`,
+  `Complaint category; '${ALL}' = all categories`,
+);
+const YEAR_COLUMN = col('tahun', 'integer', 'Tahun pengaduan diterima', 'Year the complaint was received');
+const sensitive = (where: string) => ({ where, k: SENSITIVE_MIN_COUNT, minLevel: 'kabupaten' as const });
+
+export const PENGADUAN_BULANAN: PublishedTable = {
+  name: 'pengaduan_bulanan',
+  title: { id: 'Pengaduan per bulan', en: 'Complaints per month' },
+  description: {
+    id: 'Pengaduan menurut bulan diterima, wilayah, saluran dan kategori, dengan status penanganannya pada tanggal data.',
+    en: 'Complaints by month received, region, channel and category, with their handling status at the reference date.',
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`),
+    CATEGORY_COLUMN,
+    col('bulan', 'date', 'Bulan pengaduan diterima (tanggal 1)', 'Month the complaint was received (first day)'),
+    cases('diterima', 'Pengaduan yang diterima pada bulan itu', 'Complaints received in the month'),
+    cases('direspons', 'Di antaranya yang sudah mendapat tanggapan pertama', 'Of these, those that got a first response'),
+    cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
+    cases('terbuka', 'Di antaranya yang masih terbuka pada tanggal data', 'Of these, those still open at the reference date'),
+    cases('dirujuk', 'Di antaranya yang dirujuk ke lembaga lain', 'Of these, those referred to another agency'),
+    cases('dibuka_kembali', 'Di antaranya yang ditutup dan pernah dibuka kembali', 'Of these, closed cases that had been reopened'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'saluran', 'kategori', 'bulan'],
+  disclosure: {
+    counts: ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'],
+    rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
+    category: { column: 'kategori', total: ALL },
+    slice: ['saluran', 'bulan'],
+    sensitive: sensitive(`(${SENSITIVE_CATEGORY} OR saluran = '${SENSITIVE_AGENCY}')`),
+    hierarchy: true,
+  },
+};
+
+export const PENGADUAN_WAKTU: PublishedTable = {
+  name: 'pengaduan_waktu',
+  title: { id: 'Kecepatan penanganan pengaduan', en: 'Complaint handling times' },
+  description: {
+    id: 'Waktu sampai tanggapan pertama dan sampai selesai (median dan P90 Kaplan–Meier, hari kerja; kasus terbuka dihitung sebagai tersensor), dan persentase dalam tenggat, per tahun diterima.',
+    en: 'Working days to first response and to resolution (Kaplan–Meier median and P90; open cases censored), and shares within the deadline, by year received.',
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    CATEGORY_COLUMN,
+    YEAR_COLUMN,
+    cases('kasus', 'Pengaduan yang diterima', 'Complaints received'),
+    cases('direspons', 'Di antaranya yang sudah ditanggapi', 'Of these, those that got a first response'),
+    cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
+    days('respons_median_hari_kerja', 'Median hari kerja sampai tanggapan pertama; kosong bila belum tercapai', 'Median working days to first response; empty when not reached'),
+    days('respons_p90_hari_kerja', '90% kasus sudah ditanggapi dalam sekian hari kerja; kosong bila belum tercapai', '90% of cases got a first response within this many working days; empty when not reached'),
+    days('respons_teramati_maks', 'Waktu terpanjang yang teramati (untuk "lebih dari X hari kerja")', 'Longest time observed (for "more than X working days")'),
+    days('selesai_median_hari_kerja', 'Median hari kerja sampai selesai; kosong bila belum tercapai', 'Median working days to resolution; empty when not reached'),
+    days('selesai_p90_hari_kerja', '90% kasus selesai dalam sekian hari kerja; kosong bila belum tercapai', '90% of cases were resolved within this many working days; empty when not reached'),
+    days('selesai_teramati_maks', 'Waktu terpanjang yang teramati (untuk "lebih dari X hari kerja")', 'Longest time observed (for "more than X working days")'),
+    cases('respons_dalam_tenggat', 'Kasus yang ditanggapi dalam tenggat kategorinya', 'Cases answered within their category deadline'),
+    cases('respons_basis_tenggat', 'Dasar persentase: kasus yang sudah ditanggapi ditambah yang belum ditanggapi dan sudah lewat tenggat', 'Basis: answered cases plus unanswered cases already past the deadline'),
+    percent('persen_respons_dalam_tenggat', 'Persentase ditanggapi dalam tenggat', 'Share answered within the deadline'),
+    cases('selesai_dalam_tenggat', 'Kasus yang selesai dalam tenggat kategorinya', 'Cases resolved within their category deadline'),
+    cases('selesai_basis_tenggat', 'Dasar persentase: kasus selesai ditambah kasus terbuka yang sudah lewat tenggat', 'Basis: closed cases plus open cases already past the deadline'),
+    percent('persen_selesai_dalam_tenggat', 'Persentase selesai dalam tenggat', 'Share resolved within the deadline'),
+    cases('dirujuk', 'Kasus yang dirujuk ke lembaga lain', 'Cases referred to another agency'),
+    percent('persen_dirujuk', 'Persentase kasus yang dirujuk', 'Referral rate'),
+    cases('dibuka_kembali', 'Kasus selesai yang pernah dibuka kembali', 'Closed cases that had been reopened'),
+    percent('persen_dibuka_kembali', 'Persentase kasus selesai yang dibuka kembali', 'Reopen rate among closed cases'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'kategori', 'tahun'],
+  disclosure: {
+    counts: ['kasus', 'direspons', 'selesai', 'respons_dalam_tenggat', 'respons_basis_tenggat', 'selesai_dalam_tenggat', 'selesai_basis_tenggat', 'dirujuk', 'dibuka_kembali'],
+    category: { column: 'kategori', total: ALL },
+    slice: ['tahun'],
+    derived: [
+      { column: 'respons_median_hari_kerja', basis: 'kasus' },
+      { column: 'respons_p90_hari_kerja', basis: 'kasus' },
+      { column: 'respons_teramati_maks', basis: 'kasus' },
+      { column: 'selesai_median_hari_kerja', basis: 'kasus' },
+      { column: 'selesai_p90_hari_kerja', basis: 'kasus' },
+      { column: 'selesai_teramati_maks', basis: 'kasus' },
+      { column: 'persen_respons_dalam_tenggat', basis: 'respons_basis_tenggat' },
+      { column: 'persen_selesai_dalam_tenggat', basis: 'selesai_basis_tenggat' },
+      { column: 'persen_dirujuk', basis: 'kasus' },
+      { column: 'persen_dibuka_kembali', basis: 'selesai' },
+    ],
+    sensitive: sensitive(SENSITIVE_CATEGORY),
+    hierarchy: true,
+  },
+};
+
+export const PENGADUAN_TUNGGAKAN: PublishedTable = {
+  name: 'pengaduan_tunggakan',
+  title: { id: 'Tunggakan pengaduan menurut umur', en: 'Complaint backlog by age' },
+  description: {
+    id: 'Pengaduan yang masih terbuka pada tanggal data, menurut umur dalam hari kerja sejak diterima.',
+    en: 'Complaints still open at the reference date, by age in working days since receipt.',
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    CATEGORY_COLUMN,
+    cases('terbuka', 'Pengaduan yang masih terbuka', 'Complaints still open'),
+    cases('umur_0_5', 'Berumur 0–5 hari kerja', 'Aged 0–5 working days'),
+    cases('umur_6_14', 'Berumur 6–14 hari kerja', 'Aged 6–14 working days'),
+    cases('umur_15_60', 'Berumur 15–60 hari kerja', 'Aged 15–60 working days'),
+    cases('umur_lebih_60', 'Berumur lebih dari 60 hari kerja', 'Aged more than 60 working days'),
+    cases('lewat_tenggat_respons', 'Belum ditanggapi dan sudah lewat tenggat tanggapan', 'Not yet answered and past the response deadline'),
+    cases('lewat_tenggat_selesai', 'Sudah lewat tenggat penyelesaian', 'Past the resolution deadline'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'kategori'],
+  disclosure: {
+    counts: ['terbuka', ...BACKLOG_BUCKETS.map(([name]) => name), 'lewat_tenggat_respons', 'lewat_tenggat_selesai'],
+    rowSums: [{ total: 'terbuka', parts: BACKLOG_BUCKETS.map(([name]) => name) }],
+    category: { column: 'kategori', total: ALL },
+    slice: [],
+    sensitive: sensitive(SENSITIVE_CATEGORY),
+    hierarchy: true,
+  },
+};
+
+export const PENGADUAN_RUJUKAN: PublishedTable = {
+  name: 'pengaduan_rujukan',
+  title: { id: 'Alur rujukan pengaduan', en: 'Complaint referral flows' },
+  description: {
+    id: `Saluran → lembaga rujukan pertama → rujukan lanjutan, per provinsi dan kabupaten/kota dan tahun diterima. '${NONE}' = tidak dirujuk (ditangani di tempat); '${ALL}' = jumlah.`,
+    en: `Channel → first referral agency → onward referral, by province, kabupaten/kota and year received. '${NONE}' = not referred (handled locally); '${ALL}' = total.`,
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    YEAR_COLUMN,
+    col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`),
+    col('dirujuk_ke', 'string', `Lembaga rujukan pertama; '${NONE}' = tidak dirujuk`, `First referral agency; '${NONE}' = not referred`),
+    col('dirujuk_lanjut_ke', 'string', `Lembaga rujukan lanjutan; '${NONE}' = tidak ada`, `Onward referral agency; '${NONE}' = none`),
+    cases('kasus', 'Pengaduan pada alur ini', 'Complaints on this path'),
+    cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
+    percent('persen_kasus', `Persentase dari semua pengaduan saluran ini (baris '${NONE}': ditangani tanpa rujukan)`, `Share of the channel's complaints (row '${NONE}': handled without referral)`),
+    percent('persen_selesai', `Persentase dari semua pengaduan selesai saluran ini (baris '${NONE}': selesai di tempat)`, `Share of the channel's closed complaints (row '${NONE}': solved locally)`),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'tahun', 'saluran', 'dirujuk_ke', 'dirujuk_lanjut_ke'],
+  disclosure: {
+    counts: ['kasus', 'selesai'],
+    category: { column: 'dirujuk_ke', total: ALL },
+    slice: ['tahun', 'saluran', 'dirujuk_lanjut_ke'],
+    derived: [
+      { column: 'persen_kasus', basis: 'kasus' },
+      { column: 'persen_selesai', basis: 'selesai' },
+    ],
+    sensitive: sensitive(
+      `(saluran = '${SENSITIVE_AGENCY}' OR dirujuk_ke = '${SENSITIVE_AGENCY}' OR dirujuk_lanjut_ke = '${SENSITIVE_AGENCY}')`,
+    ),
+    hierarchy: true,
+  },
+};
+
+export const PENGADUAN_KM: PublishedTable = {
+  name: 'pengaduan_km',
+  title: { id: 'Kurva penyelesaian pengaduan (Kaplan–Meier)', en: 'Complaint resolution curve (Kaplan–Meier)' },
+  description: {
+    id: 'Persentase kasus yang belum selesai setelah t hari kerja, per provinsi, kabupaten/kota, kategori dan tahun; hanya titik saat ada kasus selesai, ditambah waktu terakhir yang teramati. Sebelum baris pertama nilainya 100%.',
+    en: 'Share of cases not yet resolved after t working days, by province, kabupaten/kota, category and year; only the times at which cases were closed, plus the last time observed. Before the first row the value is 100%.',
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    CATEGORY_COLUMN,
+    YEAR_COLUMN,
+    days('hari_kerja', 'Hari kerja sejak diterima (t)', 'Working days since receipt (t)'),
+    cases('n_risiko', 'Kasus yang belum selesai dan masih diamati pada t', 'Cases not yet resolved and still observed at t'),
+    cases('selesai', 'Kasus yang selesai tepat pada t', 'Cases resolved at t'),
+    percent('persen_belum_selesai', 'Perkiraan Kaplan–Meier S(t) × 100', 'Kaplan–Meier estimate S(t) × 100'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'kategori', 'tahun', 'hari_kerja'],
+  disclosure: {
+    counts: ['n_risiko', 'selesai'],
+    slice: ['kategori', 'tahun', 'hari_kerja'],
+    derived: [{ column: 'persen_belum_selesai', basis: 'n_risiko' }],
+    sensitive: sensitive(SENSITIVE_CATEGORY),
+    // Points are thinned to each group's own event times, so regions do not add up row by row.
+    hierarchy: false,
+  },
+};
+
+export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM];
