@@ -129,23 +129,30 @@ const desaSql = `
          count(*) FILTER (WHERE is_selesai) AS peristiwa, count(*) FILTER (WHERE NOT is_selesai) AS tersensor
   FROM pengaduan_kasus GROUP BY ALL`;
 
+const MONTHLY_COUNTS = ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'];
+/** Each level re-sums the level below it (already cubed over channel and category), so the work shrinks as it goes up. */
+const upFrom = (below: string, level: string, length: number) => `
+    SELECT '${level}' AS tingkat, left(kode_wilayah, ${length}) AS kode_wilayah, saluran, kategori, bulan,
+           ${MONTHLY_COUNTS.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ')}
+    FROM ${below} GROUP BY ALL`;
+
 const monthlySql = `
   CREATE OR REPLACE TABLE pengaduan_bulanan AS
-  WITH desa AS (
-    SELECT kode_desa, saluran, kategori, bulan,
+  WITH desa AS MATERIALIZED (
+    SELECT 'desa' AS tingkat, kode_desa AS kode_wilayah, ${totalOr('saluran')}, ${totalOr('kategori')}, bulan,
            count(*) AS diterima,
            count(*) FILTER (WHERE is_direspons) AS direspons,
            count(*) FILTER (WHERE is_selesai) AS selesai,
            count(*) FILTER (WHERE NOT is_selesai) AS terbuka,
            count(*) FILTER (WHERE is_dirujuk) AS dirujuk,
            count(*) FILTER (WHERE is_dibuka_kembali) AS dibuka_kembali
-    FROM pengaduan_kasus GROUP BY ALL
-  )
-  SELECT tingkat, kode_wilayah, ${totalOr('saluran')}, ${totalOr('kategori')}, bulan,
-         sum(diterima)::BIGINT AS diterima, sum(direspons)::BIGINT AS direspons, sum(selesai)::BIGINT AS selesai,
-         sum(terbuka)::BIGINT AS terbuka, sum(dirujuk)::BIGINT AS dirujuk, sum(dibuka_kembali)::BIGINT AS dibuka_kembali
-  FROM ${byLevel('desa', REGION_LEVELS, false)}
-  GROUP BY tingkat, kode_wilayah, bulan, CUBE (saluran, kategori)
+    FROM pengaduan_kasus
+    GROUP BY kode_desa, bulan, CUBE (saluran, kategori)
+  ),
+  kecamatan AS MATERIALIZED (${upFrom('desa', 'kecamatan', 6)}),
+  kabupaten AS MATERIALIZED (${upFrom('kecamatan', 'kabupaten', 4)}),
+  provinsi AS (${upFrom('kabupaten', 'provinsi', 2)})
+  SELECT * FROM provinsi UNION ALL SELECT * FROM kabupaten UNION ALL SELECT * FROM kecamatan UNION ALL SELECT * FROM desa
   ORDER BY ALL`;
 
 const pct = (part: string, whole: string) => `round(100.0 * ${part} / nullif(${whole}, 0), 2)`;
