@@ -2,7 +2,8 @@
  * The table as cells and additive relations, in working DuckDB tables:
  * - `_sdc_rows`: the table's rows with a deterministic id (`_rid`, by key),
  *   their level, slice ids and per-row threshold;
- * - `_sdc_cells`: one row per count cell, `cid = _rid × #counts + column index`;
+ * - `_sdc_cells`: one row per count cell, `cid = _rid × #counts + column index`,
+ *   with why it is hidden before any complement (`kind`, 0 when published);
  * - `_sdc_members`: (relation, cell) pairs. A relation is named by its total
  *   cell: `gid = total cid × kinds + kind` (0 hierarchy, 1 category,
  *   2… row sums), so ids are unique and stable without a counter.
@@ -14,8 +15,29 @@ import { HIDDEN, WORK, ident, literal } from './sql.ts';
 
 const MIN_LEVEL_RANK = LEVEL_RANK.kabupaten;
 
-const denseRank = (columns: string[]): string =>
-  columns.length === 0 ? '1' : `dense_rank() OVER (ORDER BY ${columns.map(ident).join(', ')})`;
+/**
+ * An id shared by rows with equal values in `columns` (NULLs equal). Only
+ * compared for equality, never ordered, so a hash will do; collisions are
+ * ruled out by `assertSliceIdsUnique`.
+ */
+const sliceId = (columns: string[]): string => (columns.length === 0 ? '0::UBIGINT' : `hash(${columns.map(ident).join(', ')})`);
+
+/** Slice ids must not collide: a collision would merge two groups. Checked, not assumed. */
+async function assertSliceIdsUnique(db: Db, plan: DisclosurePlan): Promise<void> {
+  const { rules, hasRegion } = plan;
+  const checks: [string, string[]][] = [
+    ['_hs', rules.category ? [...rules.slice, rules.category.column] : rules.slice],
+    ['_cs', [...rules.slice, ...(hasRegion ? ['tingkat', 'kode_wilayah'] : [])]],
+  ];
+  for (const [id, columns] of checks) {
+    if (columns.length === 0) continue;
+    const [row] = await db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT ${id} FROM (SELECT DISTINCT ${id}, ${columns.map(ident).join(', ')} FROM ${WORK.rows})
+       GROUP BY ${id} HAVING count(*) > 1)`,
+    );
+    if ((row?.n ?? 0) > 0) throw new Error(`disclosure of ${plan.table}: slice hash collision; report this as a bug`);
+  }
+}
 
 function rowsSql(plan: DisclosurePlan): string {
   const { rules, hasRegion } = plan;
@@ -37,8 +59,8 @@ function rowsSql(plan: DisclosurePlan): string {
     FROM (
       SELECT
         (row_number() OVER (ORDER BY ${plan.order.map(ident).join(', ')}) - 1)::BIGINT AS _rid,
-        ${denseRank(category ? [...rules.slice, category.column] : rules.slice)} AS _hs,
-        ${denseRank([...rules.slice, ...regionCols])} AS _cs,
+        ${sliceId(category ? [...rules.slice, category.column] : rules.slice)} AS _hs,
+        ${sliceId([...rules.slice, ...regionCols])} AS _cs,
         (${level})::TINYINT AS _lvl,
         ${hasRegion ? 'kode_wilayah::VARCHAR' : 'NULL::VARCHAR'} AS _kode,
         ${sensitive} AS _sens,
@@ -57,7 +79,10 @@ function cellsSql(plan: DisclosurePlan): string {
              _lvl AS lvl, _removed AS removed, _k AS k
       FROM ${WORK.rows}`,
   );
-  return `CREATE OR REPLACE TEMP TABLE ${WORK.cells} AS ${selects.join(' UNION ALL ')}`;
+  return `CREATE OR REPLACE TEMP TABLE ${WORK.cells} AS
+    SELECT *, (CASE WHEN removed THEN ${HIDDEN.removed} WHEN v IS NULL THEN ${HIDDEN.unknown}
+                    WHEN v >= 1 AND v < k THEN ${HIDDEN.primary} ELSE 0 END)::TINYINT AS kind
+    FROM (${selects.join(' UNION ALL ')})`;
 }
 
 function pairsSql(): string[] {
@@ -76,7 +101,7 @@ function pairsSql(): string[] {
 function membersSql(plan: DisclosurePlan): string {
   const n = plan.rules.counts.length;
   const g = plan.kinds;
-  const cols = 'c.cid, c.v, c.lvl';
+  const cols = 'c.cid, c.v, c.lvl, c.kind';
   const parts: string[] = [];
   if (plan.rules.hierarchy && plan.hasRegion) {
     parts.push(
@@ -103,19 +128,15 @@ function membersSql(plan: DisclosurePlan): string {
        FROM ${WORK.cells} c WHERE c.ci IN (${all.join(', ')})`,
     );
   });
-  const body = parts.length > 0 ? parts.join(' UNION ALL ') : 'SELECT 0::BIGINT, false, 0::BIGINT, 0::BIGINT, 0::TINYINT WHERE false';
+  const body = parts.length > 0 ? parts.join(' UNION ALL ') : 'SELECT 0::BIGINT, false, 0::BIGINT, 0::BIGINT, 0::TINYINT, 0::TINYINT WHERE false';
   return `CREATE OR REPLACE TEMP TABLE ${WORK.members} AS
-          SELECT * FROM (${body}) AS m(gid, is_total, cid, v, lvl)`;
+          SELECT * FROM (${body}) AS m(gid, is_total, cid, v, lvl, kind)`;
 }
 
 /** Cells hidden before any complement: small counts, removed rows, and counts that were NULL already. */
 function hiddenSql(): string {
   return `
-    CREATE OR REPLACE TEMP TABLE ${WORK.hidden} AS
-    SELECT cid, (CASE WHEN removed THEN ${HIDDEN.removed} WHEN v IS NULL THEN ${HIDDEN.unknown}
-                      ELSE ${HIDDEN.primary} END)::TINYINT AS kind
-    FROM ${WORK.cells}
-    WHERE removed OR v IS NULL OR (v >= 1 AND v < k)`;
+    CREATE OR REPLACE TEMP TABLE ${WORK.hidden} AS SELECT cid, kind FROM ${WORK.cells} WHERE kind > 0`;
 }
 
 /** Build every working table; afterwards `_sdc_hidden` holds the primary suppressions. */
@@ -129,6 +150,7 @@ export async function buildCells(db: Db, plan: DisclosurePlan): Promise<void> {
       throw new Error(`disclosure rules of ${plan.table}: unknown tingkat ${odd.map((r) => `"${r.tingkat}"`).join(', ')}`);
     }
   }
+  await assertSliceIdsUnique(db, plan);
   await db.run(cellsSql(plan));
   for (const sql of pairsSql()) await db.run(sql);
   await db.run(membersSql(plan));

@@ -14,9 +14,11 @@ export const WORK = {
   cells: '_sdc_cells',
   members: '_sdc_members',
   hidden: '_sdc_hidden',
+  groups: '_sdc_groups',
   fresh: '_sdc_fresh',
-  touched: '_sdc_touched',
+  delta: '_sdc_delta',
   unsafe: '_sdc_unsafe',
+  stuck: '_sdc_stuck',
   marks: '_sdc_marks',
 } as const;
 
