@@ -1,0 +1,115 @@
+/**
+ * The data build, start to end: validate → link and measure → disclosure
+ * control → publish. Side effects (folders, clock, logging) come in through
+ * options so tests run it in a temporary workspace.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, type Db } from './db.ts';
+import { applyDisclosureControl } from './disclosure.ts';
+import { InputFileError } from './errors.ts';
+import { buildComplaintMetrics } from './metrics/complaints.ts';
+import { buildDimensionTables } from './metrics/dimensions.ts';
+import { buildPovertyMetrics } from './metrics/poverty.ts';
+import { buildTargetingMetrics } from './metrics/targeting.ts';
+import { publishRelease, type ReleaseInfo } from './publish.ts';
+import type { PublishedTable } from './published-table.ts';
+import { loadRegions } from './regions.ts';
+import { summarize, writeValidationReport, type ValidationReport } from './report.ts';
+import { validateInputs, type FileReport } from './validate.ts';
+
+export interface BuildOptions {
+  rawDir: string;
+  referenceDir: string;
+  publicDataDir: string;
+  reportsDir: string;
+  /** Scratch space for prepared CSVs and DuckDB spill files; removed at the end. */
+  workDir: string;
+  secret: Buffer;
+  /** The data's reference date (yyyy-mm-dd): later dates are "in the future", open cases are censored here. */
+  asOf: string;
+  k: number;
+  sensitiveK: number;
+  threads?: number;
+  memoryLimit?: string;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  release: ReleaseInfo;
+  report: ValidationReport;
+  stages: { stage: string; seconds: number; rows?: number }[];
+  peakRssMb: number;
+}
+
+const periodCovered = async (db: Db) => {
+  const [row] = await db.all<{ start: string | null; end: string | null }>(`
+    SELECT strftime(min(d), '%Y-%m-%d') AS start, strftime(max(d), '%Y-%m-%d') AS "end" FROM (
+      SELECT min(periode) AS d FROM clean_payments UNION ALL SELECT max(last_day(periode)) FROM clean_payments
+      UNION ALL SELECT min(diterima)::DATE FROM clean_complaints UNION ALL SELECT max(diterima)::DATE FROM clean_complaints)`);
+  return { start: row?.start ?? null, end: row?.end ?? null };
+};
+
+export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> => {
+  const log = options.log ?? (() => {});
+  const stages: BuildResult['stages'] = [];
+  const stage = async <T>(name: string, work: () => Promise<T>, rows?: (value: T) => number): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    const seconds = (performance.now() - started) / 1000;
+    stages.push({ stage: name, seconds: Math.round(seconds * 1000) / 1000, ...(rows ? { rows: rows(value) } : {}) });
+    log(`  ${name.padEnd(22)} ${seconds.toFixed(2)} s${rows ? `  (${rows(value).toLocaleString('en')} rows)` : ''}`);
+    return value;
+  };
+
+  rmSync(options.workDir, { recursive: true, force: true });
+  mkdirSync(options.workDir, { recursive: true });
+  const db = await openDb({
+    threads: options.threads,
+    memoryLimit: options.memoryLimit ?? '6GB',
+    tempDirectory: join(options.workDir, 'spill'),
+  });
+  try {
+    await loadRegions(db);
+    let files: FileReport[];
+    try {
+      files = await stage(
+        'validate',
+        () => validateInputs(db, options.secret, { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, asOf: options.asOf }),
+        (f) => f.reduce((n, r) => n + r.rowsRead, 0),
+      );
+    } catch (error) {
+      if (error instanceof InputFileError) {
+        const fatal = { code: error.code, file: error.file, message: error.message };
+        await writeValidationReport(null, options.reportsDir, summarize([], options.asOf, fatal, stages, null));
+      }
+      throw error;
+    }
+    const report = summarize(files, options.asOf, null, stages, 'quarantine.csv');
+    await writeValidationReport(db, options.reportsDir, report);
+
+    const metricOptions = { asOf: options.asOf };
+    const tables: PublishedTable[] = [];
+    tables.push(...(await stage('poverty', () => buildPovertyMetrics(db, metricOptions))));
+    tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, metricOptions))));
+    tables.push(...(await stage('complaints', () => buildComplaintMetrics(db, metricOptions))));
+    tables.push(...(await stage('dimensions', () => buildDimensionTables(db, tables))));
+
+    await stage('disclosure', async () => {
+      for (const table of tables) {
+        if (table.disclosure) await applyDisclosureControl(db, table, { k: options.k, sensitiveK: options.sensitiveK });
+      }
+    });
+    const period = await periodCovered(db);
+    const release = await stage(
+      'publish',
+      () => publishRelease(db, tables, { publicDataDir: options.publicDataDir, asOf: options.asOf, period, k: options.k }),
+      (r) => r.tables.reduce((n, t) => n + t.rows, 0),
+    );
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    return { release, report, stages, peakRssMb };
+  } finally {
+    db.close();
+    rmSync(options.workDir, { recursive: true, force: true });
+  }
+};
