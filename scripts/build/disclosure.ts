@@ -29,7 +29,7 @@ export { DEFAULT_K, DEFAULT_SENSITIVE_K, resolveThresholds, type Thresholds } fr
 export interface DisclosureOptions {
   /** Counts from 1 to k−1 are suppressed (default in the build: 10, `TERANG_K`). */
   k: number;
-  /** Threshold for rows matching `sensitive.where` when the table sets none (default 20, `TERANG_K_SENSITIVE`); never below k. */
+  /** Threshold for rows matching `sensitive.where` when the table sets none (default 20, `TERANG_SENSITIVE_K`); never below k. */
   sensitiveK?: number;
 }
 

@@ -7,8 +7,8 @@ describe('disclosure thresholds', () => {
     expect([DEFAULT_K, DEFAULT_SENSITIVE_K]).toEqual([10, 20]);
   });
 
-  it('read TERANG_K and TERANG_K_SENSITIVE', () => {
-    expect(resolveThresholds({ TERANG_K: '5', TERANG_K_SENSITIVE: ' 11 ' })).toEqual({ k: 5, sensitiveK: 11 });
+  it('read TERANG_K and TERANG_SENSITIVE_K', () => {
+    expect(resolveThresholds({ TERANG_K: '5', TERANG_SENSITIVE_K: ' 11 ' })).toEqual({ k: 5, sensitiveK: 11 });
     expect(resolveThresholds({ TERANG_K: '' })).toEqual({ k: 10, sensitiveK: 20 });
   });
 

@@ -10,7 +10,7 @@ export const DEFAULT_K = 10;
 export const DEFAULT_SENSITIVE_K = 20;
 
 export const K_ENV = 'TERANG_K';
-export const SENSITIVE_K_ENV = 'TERANG_K_SENSITIVE';
+export const SENSITIVE_K_ENV = 'TERANG_SENSITIVE_K';
 
 export interface Thresholds {
   k: number;
@@ -26,7 +26,7 @@ const parseThreshold = (variable: string, raw: string | undefined, fallback: num
   return value;
 };
 
-/** Thresholds from `TERANG_K` / `TERANG_K_SENSITIVE`, with the defaults above. The sensitive threshold is never below k. */
+/** Thresholds from `TERANG_K` / `TERANG_SENSITIVE_K`, with the defaults above. The sensitive threshold is never below k. */
 export function resolveThresholds(env: NodeJS.ProcessEnv = process.env): Thresholds {
   const k = parseThreshold(K_ENV, env[K_ENV], DEFAULT_K);
   const sensitiveK = parseThreshold(SENSITIVE_K_ENV, env[SENSITIVE_K_ENV], DEFAULT_SENSITIVE_K);
