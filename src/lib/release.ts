@@ -6,7 +6,8 @@
  * reader accepts the fields below and ignores the rest:
  *
  * ```json
- * { "release": "2026-11-23", "generatedAt": "2026-11-23T10:15:00Z",
+ * { "release": "2026-11-23-3f9a1c2b4d", "dataDate": "2026-11-23",
+ *   "generatedAt": "2026-11-23T10:15:00Z",
  *   "tables": [{ "name": "recipients_by_desa", "rows": 1234 }, "complaints"] }
  * ```
  *
@@ -26,6 +27,8 @@ export interface ReleaseTable {
 export interface ReleaseManifest {
   /** Release id = folder name under the data root, e.g. `2026-11-23`. */
   release: string;
+  /** The date the data describes (`dataDate`), if stated. */
+  dataDate: string | null;
   /** When the data build produced it (ISO 8601 as written), if stated. */
   generatedAt: string | null;
   tables: ReleaseTable[];
@@ -90,6 +93,7 @@ export function readLatestRelease(publicDataDir: string): ReleaseManifest | null
   if (!release || !SAFE_RELEASE_ID.test(release)) {
     throw new Error(`${latestFile}: missing or invalid "release" (a folder name such as "2026-11-23")`);
   }
+  const dataDate = firstString(latest, ['dataDate', 'data_date', 'asOf']);
   let generatedAt = firstString(latest, ['generatedAt', 'generated_at', 'createdAt']);
   let tables = parseTables(latest.tables);
 
@@ -101,5 +105,5 @@ export function readLatestRelease(publicDataDir: string): ReleaseManifest | null
       generatedAt ??= firstString(manifest, ['generatedAt', 'generated_at', 'createdAt']);
     }
   }
-  return { release, generatedAt, tables: tables ?? [] };
+  return { release, dataDate, generatedAt, tables: tables ?? [] };
 }

@@ -22,9 +22,11 @@ declare module 'vitest' {
   }
 }
 
-/** A small, clearly fictional manifest; the page must show exactly this. */
+/** A small, clearly fictional pointer in the data build's format; the page must show exactly this. */
 export const FIXTURE_RELEASE = {
-  release: '2026-11-23',
+  release: '2026-11-23-0123456789',
+  path: '2026-11-23-0123456789/',
+  dataDate: '2026-10-31',
   generatedAt: '2026-11-23T03:15:00Z',
   tables: [{ name: 'penerima_per_desa', rows: 1234 }, { name: 'pengaduan' }],
 };

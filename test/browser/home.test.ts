@@ -86,13 +86,15 @@ describe.each(pages)('home page $path', (expected) => {
     const { page } = visited;
 
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(expected.latest);
-    expect(await page.getByTestId('release-id').textContent()).toBe('2026-11-23');
+    expect(await page.getByTestId('release-id').textContent()).toBe('2026-11-23-0123456789');
+    expect(await page.locator('time[datetime="2026-10-31"]').textContent()).toBe('31 October 2026'.replace('October', expected.lang === 'id' ? 'Oktober' : 'October'));
     const tables = await page.getByTestId('release-tables').locator('li').allTextContents();
     expect(tables).toHaveLength(2);
     expect(tables[0]).toContain('penerima_per_desa');
     expect(tables[0]).toContain(expected.lang === 'id' ? '1.234' : '1,234');
     expect(tables[1]).toBe('pengaduan');
-    expect(await page.locator('time').getAttribute('datetime')).toBe('2026-11-23T03:15:00Z');
+    expect(await page.getByTestId('generated-at').getAttribute('datetime')).toBe('2026-11-23T03:15:00Z');
+    expect(await page.getByTestId('generated-at').textContent()).toContain('WIB');
     expect(await page.getByTestId('no-release').count()).toBe(0);
     expectCleanPage(visited, siteUrl);
   });
