@@ -130,16 +130,21 @@ const desaSql = `
   FROM pengaduan_kasus GROUP BY ALL`;
 
 const MONTHLY_COUNTS = ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'];
-/** Each level re-sums the level below it (already cubed over channel and category), so the work shrinks as it goes up. */
-const upFrom = (below: string, level: string, length: number) => `
-    SELECT '${level}' AS tingkat, left(kode_wilayah, ${length}) AS kode_wilayah, saluran, kategori, bulan,
+/** Each level re-sums the level below it (already totalled over the dimension), so the work shrinks as it goes up. */
+const upFrom = (below: string, level: string, length: number, dimension: string) => `
+    SELECT '${level}' AS tingkat, left(kode_wilayah, ${length}) AS kode_wilayah, ${dimension}, bulan,
            ${MONTHLY_COUNTS.map((c) => `sum(${c})::BIGINT AS ${c}`).join(', ')}
     FROM ${below} GROUP BY ALL`;
 
-const monthlySql = `
-  CREATE OR REPLACE TABLE pengaduan_bulanan AS
+/**
+ * Monthly counts by one additive dimension (kategori, or saluran) with its
+ * 'SEMUA' total. One dimension per table: with two crossed dimensions each
+ * would need its own complementary suppression (see docs/methodology.md).
+ */
+const monthlySql = (table: string, dimension: 'kategori' | 'saluran') => `
+  CREATE OR REPLACE TABLE ${table} AS
   WITH desa AS MATERIALIZED (
-    SELECT 'desa' AS tingkat, kode_desa AS kode_wilayah, ${totalOr('saluran')}, ${totalOr('kategori')}, bulan,
+    SELECT 'desa' AS tingkat, kode_desa AS kode_wilayah, ${totalOr(dimension)}, bulan,
            count(*) AS diterima,
            count(*) FILTER (WHERE is_direspons) AS direspons,
            count(*) FILTER (WHERE is_selesai) AS selesai,
@@ -147,11 +152,11 @@ const monthlySql = `
            count(*) FILTER (WHERE is_dirujuk) AS dirujuk,
            count(*) FILTER (WHERE is_dibuka_kembali) AS dibuka_kembali
     FROM pengaduan_kasus
-    GROUP BY kode_desa, bulan, CUBE (saluran, kategori)
+    GROUP BY kode_desa, bulan, CUBE (${dimension})
   ),
-  kecamatan AS MATERIALIZED (${upFrom('desa', 'kecamatan', 6)}),
-  kabupaten AS MATERIALIZED (${upFrom('kecamatan', 'kabupaten', 4)}),
-  provinsi AS (${upFrom('kabupaten', 'provinsi', 2)})
+  kecamatan AS MATERIALIZED (${upFrom('desa', 'kecamatan', 6, dimension)}),
+  kabupaten AS MATERIALIZED (${upFrom('kecamatan', 'kabupaten', 4, dimension)}),
+  provinsi AS (${upFrom('kabupaten', 'provinsi', 2, dimension)})
   SELECT * FROM provinsi UNION ALL SELECT * FROM kabupaten UNION ALL SELECT * FROM kecamatan UNION ALL SELECT * FROM desa
   ORDER BY ALL`;
 
@@ -204,37 +209,39 @@ const backlogSql = `
   ORDER BY ALL`;
 
 /**
- * CUBE over channel, first and onward agency, so both referral columns add up
- * to a 'SEMUA' row in every slice (for '-', not referred, the subtotal repeats
- * the '-' row). Percentages are of the channel's total (SEMUA, SEMUA).
+ * Referral paths (channel → first agency → onward agency) as one additive
+ * dimension, `alur`, with a 'SEMUA' total per region and year: a path is a
+ * category, so disclosure control guards one relation, not three crossed ones.
  */
 const referralsSql = `
   CREATE OR REPLACE TABLE pengaduan_rujukan AS
   WITH desa AS (
-    SELECT kode_desa, kategori, tahun, saluran, rujukan_1, rujukan_2,
+    SELECT kode_desa, tahun, saluran || ' > ' || rujukan_1 || ' > ' || rujukan_2 AS alur,
            count(*) AS kasus, count(*) FILTER (WHERE is_selesai) AS selesai
     FROM pengaduan_kasus GROUP BY ALL
   ),
   flows AS (
-    SELECT tingkat, kode_wilayah, tahun, ${totalOr('saluran')},
-           CASE WHEN grouping(rujukan_1) = 1 THEN '${ALL}' ELSE rujukan_1 END AS dirujuk_ke,
-           CASE WHEN grouping(rujukan_2) = 1 THEN '${ALL}' ELSE rujukan_2 END AS dirujuk_lanjut_ke,
-           sum(kasus)::BIGINT AS kasus, sum(selesai)::BIGINT AS selesai
-    FROM ${byLevel('desa', UPPER_LEVELS, false)}
-    GROUP BY tingkat, kode_wilayah, tahun, CUBE (saluran, rujukan_1, rujukan_2)
+    SELECT lv.tingkat, left(d.kode_desa, lv.panjang) AS kode_wilayah, d.tahun, ${totalOr('alur')},
+           sum(d.kasus)::BIGINT AS kasus, sum(d.selesai)::BIGINT AS selesai
+    FROM desa d CROSS JOIN ${UPPER_LEVELS}
+    GROUP BY lv.tingkat, left(d.kode_desa, lv.panjang), d.tahun, CUBE (alur)
   )
-  SELECT *,
-         ${pct('kasus', `sum(kasus) FILTER (WHERE dirujuk_ke = '${ALL}' AND dirujuk_lanjut_ke = '${ALL}') OVER channel`)} AS persen_kasus,
-         ${pct('selesai', `sum(selesai) FILTER (WHERE dirujuk_ke = '${ALL}' AND dirujuk_lanjut_ke = '${ALL}') OVER channel`)} AS persen_selesai
+  SELECT tingkat, kode_wilayah, tahun, alur,
+         CASE WHEN alur = '${ALL}' THEN '${ALL}' ELSE split_part(alur, ' > ', 1) END AS saluran,
+         CASE WHEN alur = '${ALL}' THEN '${ALL}' ELSE split_part(alur, ' > ', 2) END AS dirujuk_ke,
+         CASE WHEN alur = '${ALL}' THEN '${ALL}' ELSE split_part(alur, ' > ', 3) END AS dirujuk_lanjut_ke,
+         kasus, selesai,
+         ${pct('kasus', `sum(kasus) FILTER (WHERE alur = '${ALL}') OVER total`)} AS persen_kasus
   FROM flows
-  WINDOW channel AS (PARTITION BY tingkat, kode_wilayah, tahun, saluran)
+  WINDOW total AS (PARTITION BY tingkat, kode_wilayah, tahun)
   ORDER BY ALL`;
 
 /** The resolution curve at event times, plus each group's last observed time so the chart knows where it ends. */
 const curveSql = `
   CREATE OR REPLACE TABLE pengaduan_km AS
   WITH curve AS (${kmCurveFromCountsSql({ ...kmCounts('pengaduan_desa_t_selesai'), source: byLevel('pengaduan_desa_t_selesai', UPPER_LEVELS) })})
-  SELECT tingkat, kode_wilayah, kategori, tahun, t AS hari_kerja, n_risiko, peristiwa AS selesai,
+  SELECT tingkat, kode_wilayah, kategori, tahun, t AS hari_kerja,
+         max(n_risiko) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun) AS kasus,
          round(100 * s, 4) AS persen_belum_selesai
   FROM curve
   QUALIFY peristiwa > 0 OR t = max(t) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun)
@@ -258,7 +265,8 @@ export async function buildComplaintMetrics(db: Db, options: ComplaintMetricsOpt
   const steps = {
     kasus: casesSql(asOf, asOfRow!.i),
     desa: desaSql,
-    pengaduan_bulanan: monthlySql,
+    pengaduan_bulanan: monthlySql('pengaduan_bulanan', 'kategori'),
+    pengaduan_saluran: monthlySql('pengaduan_saluran', 'saluran'),
     pengaduan_waktu: timesSql,
     pengaduan_tunggakan: backlogSql,
     pengaduan_rujukan: referralsSql,
@@ -298,34 +306,46 @@ const CATEGORY_COLUMN = col(
 const YEAR_COLUMN = col('tahun', 'integer', 'Tahun pengaduan diterima', 'Year the complaint was received');
 const sensitive = (where: string) => ({ where, k: SENSITIVE_MIN_COUNT, minLevel: 'kabupaten' as const });
 
+const monthlyColumns = [
+  col('bulan', 'date', 'Bulan pengaduan diterima (tanggal 1)', 'Month the complaint was received (first day)'),
+  cases('diterima', 'Pengaduan yang diterima pada bulan itu', 'Complaints received in the month'),
+  cases('direspons', 'Di antaranya yang sudah mendapat tanggapan pertama', 'Of these, those that got a first response'),
+  cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
+  cases('terbuka', 'Di antaranya yang masih terbuka pada tanggal data', 'Of these, those still open at the reference date'),
+  cases('dirujuk', 'Di antaranya yang dirujuk ke lembaga lain', 'Of these, those referred to another agency'),
+  cases('dibuka_kembali', 'Di antaranya yang ditutup dan pernah dibuka kembali', 'Of these, closed cases that had been reopened'),
+];
+const monthlyDisclosure = (dimension: string, sensitiveWhere: string) => ({
+  counts: ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'],
+  rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
+  category: { column: dimension, total: ALL },
+  slice: ['bulan'],
+  sensitive: sensitive(sensitiveWhere),
+  hierarchy: true,
+});
+
 export const PENGADUAN_BULANAN: PublishedTable = {
   name: 'pengaduan_bulanan',
-  title: { id: 'Pengaduan per bulan', en: 'Complaints per month' },
+  title: { id: 'Pengaduan per bulan dan kategori', en: 'Complaints per month and category' },
   description: {
-    id: 'Pengaduan menurut bulan diterima, wilayah, saluran dan kategori, dengan status penanganannya pada tanggal data.',
-    en: 'Complaints by month received, region, channel and category, with their handling status at the reference date.',
+    id: 'Pengaduan menurut bulan diterima, wilayah dan kategori, dengan status penanganannya pada tanggal data.',
+    en: 'Complaints by month received, region and category, with their handling status at the reference date.',
   },
-  columns: [
-    ...REGION_COLUMNS,
-    col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`),
-    CATEGORY_COLUMN,
-    col('bulan', 'date', 'Bulan pengaduan diterima (tanggal 1)', 'Month the complaint was received (first day)'),
-    cases('diterima', 'Pengaduan yang diterima pada bulan itu', 'Complaints received in the month'),
-    cases('direspons', 'Di antaranya yang sudah mendapat tanggapan pertama', 'Of these, those that got a first response'),
-    cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
-    cases('terbuka', 'Di antaranya yang masih terbuka pada tanggal data', 'Of these, those still open at the reference date'),
-    cases('dirujuk', 'Di antaranya yang dirujuk ke lembaga lain', 'Of these, those referred to another agency'),
-    cases('dibuka_kembali', 'Di antaranya yang ditutup dan pernah dibuka kembali', 'Of these, closed cases that had been reopened'),
-  ],
-  key: ['tingkat', 'kode_wilayah', 'saluran', 'kategori', 'bulan'],
-  disclosure: {
-    counts: ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'],
-    rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
-    category: { column: 'kategori', total: ALL },
-    slice: ['saluran', 'bulan'],
-    sensitive: sensitive(`(${SENSITIVE_CATEGORY} OR saluran = '${SENSITIVE_AGENCY}')`),
-    hierarchy: true,
+  columns: [...REGION_COLUMNS, CATEGORY_COLUMN, ...monthlyColumns],
+  key: ['tingkat', 'kode_wilayah', 'kategori', 'bulan'],
+  disclosure: monthlyDisclosure('kategori', SENSITIVE_CATEGORY),
+};
+
+export const PENGADUAN_SALURAN: PublishedTable = {
+  name: 'pengaduan_saluran',
+  title: { id: 'Pengaduan per bulan dan saluran', en: 'Complaints per month and channel' },
+  description: {
+    id: 'Pengaduan menurut bulan diterima, wilayah dan saluran (Puskesos, SLRT, SP4N-LAPOR!, hotline, datang langsung, UPTD PPA).',
+    en: 'Complaints by month received, region and channel (Puskesos, SLRT, SP4N-LAPOR!, hotline, walk-in, UPTD PPA).',
   },
+  columns: [...REGION_COLUMNS, col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`), ...monthlyColumns],
+  key: ['tingkat', 'kode_wilayah', 'saluran', 'bulan'],
+  disclosure: monthlyDisclosure('saluran', `saluran = '${SENSITIVE_AGENCY}'`),
 };
 
 export const PENGADUAN_WAKTU: PublishedTable = {
@@ -414,32 +434,27 @@ export const PENGADUAN_RUJUKAN: PublishedTable = {
   name: 'pengaduan_rujukan',
   title: { id: 'Alur rujukan pengaduan', en: 'Complaint referral flows' },
   description: {
-    id: `Saluran → lembaga rujukan pertama → rujukan lanjutan, per provinsi dan kabupaten/kota dan tahun diterima. '${NONE}' = tidak dirujuk (ditangani di tempat); '${ALL}' = jumlah.`,
-    en: `Channel → first referral agency → onward referral, by province, kabupaten/kota and year received. '${NONE}' = not referred (handled locally); '${ALL}' = total.`,
+    id: `Alur saluran → lembaga rujukan pertama → rujukan lanjutan, per provinsi dan kabupaten/kota dan tahun diterima. '${NONE}' = tidak dirujuk (ditangani di tempat); alur '${ALL}' = semua pengaduan.`,
+    en: `Paths channel → first referral agency → onward referral, by province, kabupaten/kota and year received. '${NONE}' = not referred (handled locally); path '${ALL}' = all complaints.`,
   },
   columns: [
     ...REGION_COLUMNS,
     YEAR_COLUMN,
-    col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`),
+    col('alur', 'string', `Alur 'saluran > rujukan > rujukan lanjutan'; '${ALL}' = semua`, `Path 'channel > referral > onward referral'; '${ALL}' = all`),
+    col('saluran', 'string', 'Saluran pengaduan (bagian pertama alur)', 'Channel (first part of the path)'),
     col('dirujuk_ke', 'string', `Lembaga rujukan pertama; '${NONE}' = tidak dirujuk`, `First referral agency; '${NONE}' = not referred`),
     col('dirujuk_lanjut_ke', 'string', `Lembaga rujukan lanjutan; '${NONE}' = tidak ada`, `Onward referral agency; '${NONE}' = none`),
     cases('kasus', 'Pengaduan pada alur ini', 'Complaints on this path'),
     cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
-    percent('persen_kasus', `Persentase dari semua pengaduan saluran ini (baris '${NONE}': ditangani tanpa rujukan)`, `Share of the channel's complaints (row '${NONE}': handled without referral)`),
-    percent('persen_selesai', `Persentase dari semua pengaduan selesai saluran ini (baris '${NONE}': selesai di tempat)`, `Share of the channel's closed complaints (row '${NONE}': solved locally)`),
+    percent('persen_kasus', 'Persentase dari semua pengaduan wilayah dan tahun itu', 'Share of all complaints of the region and year'),
   ],
-  key: ['tingkat', 'kode_wilayah', 'tahun', 'saluran', 'dirujuk_ke', 'dirujuk_lanjut_ke'],
+  key: ['tingkat', 'kode_wilayah', 'tahun', 'alur'],
   disclosure: {
     counts: ['kasus', 'selesai'],
-    category: { column: 'dirujuk_ke', total: ALL },
-    slice: ['tahun', 'saluran', 'dirujuk_lanjut_ke'],
-    derived: [
-      { column: 'persen_kasus', basis: 'kasus' },
-      { column: 'persen_selesai', basis: 'selesai' },
-    ],
-    sensitive: sensitive(
-      `(saluran = '${SENSITIVE_AGENCY}' OR dirujuk_ke = '${SENSITIVE_AGENCY}' OR dirujuk_lanjut_ke = '${SENSITIVE_AGENCY}')`,
-    ),
+    category: { column: 'alur', total: ALL },
+    slice: ['tahun'],
+    derived: [{ column: 'persen_kasus', basis: 'kasus' }],
+    sensitive: sensitive(`alur LIKE '%${SENSITIVE_AGENCY}%'`),
     hierarchy: true,
   },
 };
@@ -456,19 +471,19 @@ export const PENGADUAN_KM: PublishedTable = {
     CATEGORY_COLUMN,
     YEAR_COLUMN,
     days('hari_kerja', 'Hari kerja sejak diterima (t)', 'Working days since receipt (t)'),
-    cases('n_risiko', 'Kasus yang belum selesai dan masih diamati pada t', 'Cases not yet resolved and still observed at t'),
-    cases('selesai', 'Kasus yang selesai tepat pada t', 'Cases resolved at t'),
+    cases('kasus', 'Kasus dalam kelompok ini (sama di setiap baris kelompok)', 'Cases in this group (the same on every row of the group)'),
     percent('persen_belum_selesai', 'Perkiraan Kaplan–Meier S(t) × 100', 'Kaplan–Meier estimate S(t) × 100'),
   ],
   key: ['tingkat', 'kode_wilayah', 'kategori', 'tahun', 'hari_kerja'],
   disclosure: {
-    counts: ['n_risiko', 'selesai'],
+    // The curve is published only for groups of at least k cases; counts per time point are not published.
+    counts: ['kasus'],
     slice: ['kategori', 'tahun', 'hari_kerja'],
-    derived: [{ column: 'persen_belum_selesai', basis: 'n_risiko' }],
+    derived: [{ column: 'persen_belum_selesai', basis: 'kasus' }],
     sensitive: sensitive(SENSITIVE_CATEGORY),
     // Points are thinned to each group's own event times, so regions do not add up row by row.
     hierarchy: false,
   },
 };
 
-export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM];
+export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_SALURAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM];
