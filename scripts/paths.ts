@@ -41,6 +41,8 @@ export const PATH_ENV = {
   reportsDir: ['TERANG_REPORTS_DIR', 'reports'],
   distDir: ['TERANG_DIST_DIR', 'dist'],
   publicDir: ['TERANG_PUBLIC_DIR', 'public'],
+  /** Scratch space of the data build (private intermediate files). */
+  workDir: ['TERANG_WORK_DIR', 'data/work'],
 } as const;
 
 export type PathName = keyof typeof PATH_ENV;
@@ -68,3 +70,5 @@ export const reportsDir = (env: NodeJS.ProcessEnv = process.env): string => reso
 export const distDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).distDir;
 /** Astro's `publicDir`: copied verbatim into the site. */
 export const publicDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).publicDir;
+/** Scratch space of the data build; never published. */
+export const workDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).workDir;
