@@ -34,7 +34,6 @@ export const SENSITIVE_MIN_COUNT = 20;
 
 const REGION_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4), ('kecamatan', 6), ('desa', 10)) AS lv(tingkat, panjang)`;
 const UPPER_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4)) AS lv(tingkat, panjang)`;
-const SENSITIVE_CATEGORY = `kategori IN (SELECT kode FROM clean_complaintCategories WHERE sensitif)`;
 
 // ── SQL steps ────────────────────────────────────────────────────────────────
 // Cases are first summed per desa (a few rows per case at most); every higher
@@ -62,7 +61,7 @@ const totalOr = (column: string) => `CASE WHEN grouping(${column}) = 1 THEN '${A
  * waiting, deadline not yet passed: excluded from the share).
  */
 const casesSql = (asOf: string, asOfIndex: number) => `
-  CREATE OR REPLACE TEMP TABLE pengaduan_kasus AS
+  CREATE OR REPLACE TEMP TABLE pengaduan_kasus_semua AS
   WITH base AS (
     SELECT c.saluran, c.kategori, c.kode_desa,
            c.diterima::DATE AS tgl_terima,
@@ -73,7 +72,8 @@ const casesSql = (asOf: string, asOfIndex: number) => `
            c.dirujuk_ke, c.dirujuk_lanjut_ke,
            coalesce(c.dibuka_kembali, false) AS is_dibuka_kembali,
            k.tenggat_respons_hari_kerja AS tenggat_respons,
-           k.tenggat_selesai_hari_kerja AS tenggat_selesai
+           k.tenggat_selesai_hari_kerja AS tenggat_selesai,
+           coalesce(k.sensitif, false) OR '${SENSITIVE_AGENCY}' IN (c.saluran, coalesce(c.dirujuk_ke, ''), coalesce(c.dirujuk_lanjut_ke, '')) AS is_sensitif
     FROM clean_complaints c
     LEFT JOIN clean_complaintCategories k ON k.kode = c.kategori
     WHERE c.diterima::DATE <= DATE '${asOf}'
@@ -88,7 +88,7 @@ const casesSql = (asOf: string, asOfIndex: number) => `
     LEFT JOIN ${WORKDAY_TABLE} r ON r.tanggal = b.tgl_respons
     LEFT JOIN ${WORKDAY_TABLE} s ON s.tanggal = b.tgl_selesai
   )
-  SELECT saluran, kategori, kode_desa,
+  SELECT saluran, kategori, kode_desa, is_sensitif,
          date_trunc('month', tgl_terima)::DATE AS bulan,
          year(tgl_terima)::INTEGER AS tahun,
          tgl_respons IS NOT NULL AS is_direspons,
@@ -104,7 +104,26 @@ const casesSql = (asOf: string, asOfIndex: number) => `
               WHEN umur > tenggat_respons THEN false END AS respons_tepat,
          CASE WHEN tgl_selesai IS NOT NULL THEN hk_selesai <= tenggat_selesai
               WHEN umur > tenggat_selesai THEN false END AS selesai_tepat
-  FROM timed`;
+  FROM timed;
+  -- Violence cases and anything through or to the women-and-children unit leave the
+  -- regional tables entirely: they are published only in pengaduan_sensitif, per
+  -- kabupaten. Keeping them inside 'SEMUA' totals below kabupaten would let a reader
+  -- infer where such a case exists from the pattern of suppressed cells.
+  CREATE OR REPLACE TEMP TABLE pengaduan_kasus AS SELECT * EXCLUDE (is_sensitif) FROM pengaduan_kasus_semua WHERE NOT is_sensitif`;
+
+const sensitiveSql = `
+  CREATE OR REPLACE TABLE pengaduan_sensitif AS
+  SELECT lv.tingkat, left(k.kode_desa, lv.panjang) AS kode_wilayah, k.tahun,
+         count(*) AS diterima,
+         count(*) FILTER (WHERE k.is_selesai) AS selesai,
+         count(*) FILTER (WHERE NOT k.is_selesai) AS terbuka,
+         count(*) FILTER (WHERE k.selesai_tepat) AS selesai_dalam_tenggat,
+         count(k.selesai_tepat) AS selesai_basis_tenggat,
+         round(100.0 * count(*) FILTER (WHERE k.selesai_tepat) / nullif(count(k.selesai_tepat), 0), 2) AS persen_selesai_dalam_tenggat
+  FROM pengaduan_kasus_semua k CROSS JOIN ${UPPER_LEVELS}
+  WHERE k.is_sensitif
+  GROUP BY ALL
+  ORDER BY ALL`;
 
 /** Per desa, kategori and year: the counts of pengaduan_waktu, and the KM event/censor counts per time. */
 const desaSql = `
@@ -247,7 +266,7 @@ const curveSql = `
   QUALIFY peristiwa > 0 OR t = max(t) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun)
   ORDER BY ALL`;
 
-const TEMP_TABLES = ['pengaduan_kasus', 'pengaduan_desa_waktu', 'pengaduan_desa_t_respons', 'pengaduan_desa_t_selesai'];
+const TEMP_TABLES = ['pengaduan_kasus_semua', 'pengaduan_kasus', 'pengaduan_desa_waktu', 'pengaduan_desa_t_respons', 'pengaduan_desa_t_selesai'];
 
 export interface ComplaintMetricsOptions {
   /** The data's reference date, 'YYYY-MM-DD': open cases are censored at it. */
@@ -271,6 +290,7 @@ export async function buildComplaintMetrics(db: Db, options: ComplaintMetricsOpt
     pengaduan_tunggakan: backlogSql,
     pengaduan_rujukan: referralsSql,
     pengaduan_km: curveSql,
+    pengaduan_sensitif: sensitiveSql,
   };
   for (const [step, sql] of Object.entries(steps)) {
     const started = performance.now();
@@ -315,12 +335,11 @@ const monthlyColumns = [
   cases('dirujuk', 'Di antaranya yang dirujuk ke lembaga lain', 'Of these, those referred to another agency'),
   cases('dibuka_kembali', 'Di antaranya yang ditutup dan pernah dibuka kembali', 'Of these, closed cases that had been reopened'),
 ];
-const monthlyDisclosure = (dimension: string, sensitiveWhere: string) => ({
+const monthlyDisclosure = (dimension: string) => ({
   counts: ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'],
   rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
   category: { column: dimension, total: ALL },
   slice: ['bulan'],
-  sensitive: sensitive(sensitiveWhere),
   hierarchy: true,
 });
 
@@ -333,7 +352,7 @@ export const PENGADUAN_BULANAN: PublishedTable = {
   },
   columns: [...REGION_COLUMNS, CATEGORY_COLUMN, ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'kategori', 'bulan'],
-  disclosure: monthlyDisclosure('kategori', SENSITIVE_CATEGORY),
+  disclosure: monthlyDisclosure('kategori'),
 };
 
 export const PENGADUAN_SALURAN: PublishedTable = {
@@ -345,7 +364,7 @@ export const PENGADUAN_SALURAN: PublishedTable = {
   },
   columns: [...REGION_COLUMNS, col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`), ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'saluran', 'bulan'],
-  disclosure: monthlyDisclosure('saluran', `saluran = '${SENSITIVE_AGENCY}'`),
+  disclosure: monthlyDisclosure('saluran'),
 };
 
 export const PENGADUAN_WAKTU: PublishedTable = {
@@ -396,7 +415,6 @@ export const PENGADUAN_WAKTU: PublishedTable = {
       { column: 'persen_dirujuk', basis: 'kasus' },
       { column: 'persen_dibuka_kembali', basis: 'selesai' },
     ],
-    sensitive: sensitive(SENSITIVE_CATEGORY),
     hierarchy: true,
   },
 };
@@ -425,7 +443,6 @@ export const PENGADUAN_TUNGGAKAN: PublishedTable = {
     rowSums: [{ total: 'terbuka', parts: BACKLOG_BUCKETS.map(([name]) => name) }],
     category: { column: 'kategori', total: ALL },
     slice: [],
-    sensitive: sensitive(SENSITIVE_CATEGORY),
     hierarchy: true,
   },
 };
@@ -454,7 +471,6 @@ export const PENGADUAN_RUJUKAN: PublishedTable = {
     category: { column: 'alur', total: ALL },
     slice: ['tahun'],
     derived: [{ column: 'persen_kasus', basis: 'kasus' }],
-    sensitive: sensitive(`alur LIKE '%${SENSITIVE_AGENCY}%'`),
     hierarchy: true,
   },
 };
@@ -480,10 +496,37 @@ export const PENGADUAN_KM: PublishedTable = {
     counts: ['kasus'],
     slice: ['kategori', 'tahun', 'hari_kerja'],
     derived: [{ column: 'persen_belum_selesai', basis: 'kasus' }],
-    sensitive: sensitive(SENSITIVE_CATEGORY),
     // Points are thinned to each group's own event times, so regions do not add up row by row.
     hierarchy: false,
   },
 };
 
-export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_SALURAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM];
+export const PENGADUAN_SENSITIF: PublishedTable = {
+  name: 'pengaduan_sensitif',
+  title: { id: 'Pengaduan sensitif (tingkat kabupaten)', en: 'Sensitive complaints (kabupaten level)' },
+  description: {
+    id: 'Pengaduan kekerasan terhadap perempuan dan anak, dan setiap kasus yang masuk lewat atau dirujuk ke UPTD PPA, hanya per kabupaten/kota dan provinsi dengan ambang lebih tinggi. Kasus ini tidak dihitung di tabel pengaduan lain.',
+    en: 'Complaints of violence against women and children, and every case received through or referred to the UPTD PPA, only per kabupaten/kota and province with a higher threshold. These cases are not counted in the other complaint tables.',
+  },
+  columns: [
+    ...REGION_COLUMNS,
+    YEAR_COLUMN,
+    cases('diterima', 'Pengaduan yang diterima', 'Complaints received'),
+    cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
+    cases('terbuka', 'Di antaranya yang masih terbuka', 'Of these, those still open'),
+    cases('selesai_dalam_tenggat', 'Selesai dalam tenggat kategorinya', 'Resolved within their category deadline'),
+    cases('selesai_basis_tenggat', 'Dasar persentase: selesai ditambah terbuka yang lewat tenggat', 'Basis: closed plus open past the deadline'),
+    percent('persen_selesai_dalam_tenggat', 'Persentase selesai dalam tenggat', 'Share resolved within the deadline'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'tahun'],
+  disclosure: {
+    counts: ['diterima', 'selesai', 'terbuka', 'selesai_dalam_tenggat', 'selesai_basis_tenggat'],
+    rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
+    derived: [{ column: 'persen_selesai_dalam_tenggat', basis: 'selesai_basis_tenggat' }],
+    slice: ['tahun'],
+    sensitive: sensitive('true'),
+    hierarchy: true,
+  },
+};
+
+export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_SALURAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM, PENGADUAN_SENSITIF];
