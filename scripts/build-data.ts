@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { InputFileError } from './build/errors.ts';
 import { runDataBuild } from './build/run-build.ts';
 import { loadSecret } from './build/secret.ts';
-import { publicDataDir, rawDir, reportsDir, REPO_ROOT } from './paths.ts';
+import { publicDataDir, rawDir, reportsDir, REPO_ROOT, workDir } from './paths.ts';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -47,7 +47,7 @@ try {
     referenceDir: join(REPO_ROOT, 'data', 'reference'),
     publicDataDir: publicDataDir(),
     reportsDir: reportsDir(),
-    workDir: join(REPO_ROOT, 'data', 'work'),
+    workDir: workDir(),
     secret: loadSecret(process.env.TERANG_SECRET_FILE ?? join(REPO_ROOT, '.terang-secret')),
     asOf,
     k,
