@@ -57,16 +57,13 @@ const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql =>
           { name: d, sql: digitsOf(v) },
           { name: ok, sql: `regexp_full_match(${digitsOf(v)}, '[0-9]{16}')` },
         ],
-        values: [
-          { name: `${name}_h`, sql: `CASE WHEN ${ok} THEN hmac_id(${d}) END` },
-          { name: `${name}_masked`, sql: `mask_id(${d})` },
-        ],
+        values: [{ name: `${name}_d`, sql: `CASE WHEN ${ok} THEN ${d} END` }],
         checks: [
           { when: `regexp_full_match(${v}, ${EXCEL_NUMBER})`, code: 'NIK_EXCEL' },
           { when: `NOT ${ok}`, code: 'NIK_LENGTH' },
           { when: `NOT list_contains(regency_codes, ${d}[1:4])`, code: 'NIK_REGION' },
           {
-            when: `NOT ((${d}[7:8]::INT BETWEEN 1 AND 31 OR ${d}[7:8]::INT BETWEEN 41 AND 71) AND ${d}[9:10]::INT BETWEEN 1 AND 12)`,
+            when: `NOT ((TRY_CAST(${d}[7:8] AS INT) BETWEEN 1 AND 31 OR TRY_CAST(${d}[7:8] AS INT) BETWEEN 41 AND 71) AND TRY_CAST(${d}[9:10] AS INT) BETWEEN 1 AND 12)`,
             code: 'NIK_BIRTHDATE',
           },
           { when: `${d}[13:16] = '0000'`, code: 'NIK_SERIAL' },
@@ -78,7 +75,7 @@ const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql =>
           { name: d, sql: digitsOf(v) },
           { name: ok, sql: `regexp_full_match(${digitsOf(v)}, '[0-9]{16}')` },
         ],
-        values: [{ name: `${name}_h`, sql: `CASE WHEN ${ok} THEN hmac_id(${d}) END` }],
+        values: [{ name: `${name}_d`, sql: `CASE WHEN ${ok} THEN ${d} END` }],
         checks: [{ when: `NOT ${ok}`, code: 'KK_FORMAT' }],
       };
     case 'region_code': {
@@ -223,6 +220,13 @@ export const checkTableSql = (contract: FileContract, ctx: ValidationContext): s
     ];
     return `CASE ${branches.join(' ')} END`;
   });
+  // The same conditions as one boolean: most rows are fine, and for them the list of
+  // error structs is never built (that list is the costliest part of the check).
+  const columnBad = specs.map(({ column: c, sql }) => {
+    const v = cellOf(c.name);
+    const checks = sql.checks.map((k) => `(${k.when})`).join(' OR ') || 'false';
+    return c.required ? `(${v} IS NULL OR ${checks})` : `(${v} IS NOT NULL AND (${checks}))`;
+  });
   // One 64-bit hash of the whole row stands in for the row in the duplicate test (a sort on
   // every column costs far more); a false match needs a hash collision, about 1 in 10^10 at 10^5 rows.
   const rowHash = `hash(${cols.map((c) => cellOf(c.name)).join(', ')})`;
@@ -263,10 +267,31 @@ p AS (
 )
 SELECT _file, _row, ${parsedNames.map(ident).map((n) => `p.${n}`).join(', ')},
   ${maskedNik} AS _nik_masked,
-  list_filter([${errorList.join(',\n    ')}], e -> e IS NOT NULL) AS _errors
+  CASE WHEN NOT (${[...columnBad, ...crossColumnErrors(contract).map((e) => `(${e}) IS NOT NULL`), '_dup_row > 1', '_dup_key > 1'].join('\n    OR ')})
+       THEN []::STRUCT(col VARCHAR, code VARCHAR, val VARCHAR)[]
+       ELSE list_filter([${errorList.join(',\n    ')}], e -> e IS NOT NULL) END AS _errors
 FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc`;
 };
 
-/** The names of the parsed columns of chk_X, in order (for clean_X). */
-export const parsedColumnNames = (contract: FileContract, ctx: ValidationContext): string[] =>
-  contract.columns.flatMap((c) => columnSql(c, ctx).values.map((v) => v.name)).filter((n) => !n.endsWith('_masked'));
+/**
+ * SQL creating clean_X from chk_X: the accepted rows, with each NIK/KK replaced by its
+ * keyed hash (`<column>_h`). Each distinct identifier is hashed once (a family's KK
+ * recurs on every payment), then the digits are dropped from chk_X.
+ */
+export const cleanTableSql = (contract: FileContract, ctx: ValidationContext): string => {
+  const ids = contract.columns.filter((c) => c.type === 'nik' || c.type === 'kk').map((c) => c.name);
+  const select = contract.columns.flatMap((c) =>
+    columnSql(c, ctx).values.map((v) => (ids.includes(c.name) ? `i_${c.name}.h AS ${ident(`${c.name}_h`)}` : `c.${ident(v.name)}`)),
+  );
+  const joins = ids.map((id) => `LEFT JOIN ids_${contract.id} i_${id} ON i_${id}.d = c.${id}_d`).join('\n  ');
+  const distinctIds = ids.map((id) => `SELECT ${id}_d AS d FROM chk_${contract.id}`).join(' UNION ');
+  return `
+${ids.length ? `CREATE OR REPLACE TEMP TABLE ids_${contract.id} AS SELECT d, hmac_id(d) AS h FROM (SELECT DISTINCT d FROM (${distinctIds})) WHERE d IS NOT NULL;` : ''}
+CREATE OR REPLACE TABLE clean_${contract.id} AS
+  SELECT c._file, c._row, ${select.join(', ')}
+  FROM chk_${contract.id} c
+  ${joins}
+  WHERE len(c._errors) = 0;
+${ids.map((id) => `ALTER TABLE chk_${contract.id} DROP COLUMN ${id}_d;`).join('\n')}
+${ids.length ? `DROP TABLE ids_${contract.id};` : ''}`;
+};

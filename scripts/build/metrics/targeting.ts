@@ -137,10 +137,10 @@ const periodsSql = (dateColumn: string) =>
 
 /** Recipients per program and period, with everything the flags need, at the level of one recipient. */
 const recipientsSql = (asOf: string) => `
+-- One row per NIK: a NIK listed twice keeps its first row (the duplicate is a flag, below).
 CREATE OR REPLACE TABLE ind AS
-SELECT * EXCLUDE (rn) FROM (
-  SELECT nik_h, no_kk_h, tanggal_lahir, row_number() OVER (PARTITION BY nik_h ORDER BY _file, _row) AS rn FROM clean_individuals
-) WHERE rn = 1;
+SELECT nik_h, arg_min(no_kk_h, (_file, _row)) AS no_kk_h, arg_min(tanggal_lahir, (_file, _row)) AS tanggal_lahir
+FROM clean_individuals GROUP BY nik_h;
 
 -- A NIK is 'ganda' when it is on more than one person row, or heads more than one family.
 CREATE OR REPLACE TABLE nik_ganda AS
@@ -150,36 +150,48 @@ SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
 
 CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
 
--- One row per payment, placed on a family (KK) and, through it, a desa.
+-- One row per paid payment, placed on a family (KK) and, through it, a desa, with what
+-- the flags need. Joined once per payment, before periods multiply the rows.
 CREATE OR REPLACE TABLE pay AS
-SELECT p.kode_program, pr.unit, pr.desil_min, pr.desil_max, p.periode, p.nominal, p.status,
-       coalesce(p.tanggal_bayar, p.periode) AS tanggal,
-       coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
-       CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
-       CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h
-FROM clean_payments p
-JOIN clean_programs pr ON pr.kode = p.kode_program
-LEFT JOIN ind i ON i.nik_h = p.nik_h
-LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h);
+WITH placed AS (
+  SELECT p.kode_program, pr.unit, pr.desil_min, pr.desil_max, p.periode, p.nominal,
+         coalesce(p.tanggal_bayar, p.periode) AS tanggal,
+         coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
+         CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
+         CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h,
+         h.no_kk_h IS NOT NULL AS terdaftar, h.kode_desa, h.desil, h.status_verval,
+         h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR AS belum_verval
+  FROM clean_payments p
+  JOIN clean_programs pr ON pr.kode = p.kode_program
+  LEFT JOIN ind i ON i.nik_h = p.nik_h
+  LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h)
+  WHERE p.status = 'DIBAYAR'
+)
+SELECT placed.*, desil BETWEEN desil_min AND desil_max AS sesuai_desil,
+       d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal AS setelah_meninggal,
+       g.nik_h IS NOT NULL AS ganda
+FROM placed
+LEFT JOIN death d ON d.nik_h = placed.orang_h
+LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h;
+
+-- Recipients per quarter, then per year from the quarters (a recipient counts once per period).
+CREATE OR REPLACE TABLE recipient_q AS
+SELECT kode_program, strftime(periode, '%Y') || '-Q' || quarter(periode)::VARCHAR AS periode, strftime(periode, '%Y') AS tahun,
+       penerima_h, any_value(kk_h) AS kk_h, any_value(kode_desa) AS kode_desa, any_value(desil) AS desil,
+       any_value(sesuai_desil) AS sesuai_desil, any_value(status_verval) AS status_verval, any_value(belum_verval) AS belum_verval,
+       sum(nominal)::BIGINT AS nilai, bool_or(setelah_meninggal) AS setelah_meninggal,
+       coalesce(sum(nominal) FILTER (WHERE setelah_meninggal), 0)::BIGINT AS nilai_setelah_meninggal,
+       bool_or(ganda) AS nik_ganda, any_value(terdaftar) AS terdaftar
+FROM pay GROUP BY kode_program, 2, 3, penerima_h;
 
 CREATE OR REPLACE TABLE recipient AS
-SELECT p.kode_program, per.periode, p.penerima_h, any_value(p.kk_h) AS kk_h,
-       any_value(h.kode_desa) AS kode_desa, any_value(h.desil) AS desil,
-       any_value(h.desil BETWEEN p.desil_min AND p.desil_max) AS sesuai_desil,
-       any_value(h.status_verval) AS status_verval,
-       any_value(h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR) AS belum_verval,
-       sum(p.nominal)::BIGINT AS nilai,
-       bool_or(d.tanggal_meninggal IS NOT NULL AND p.tanggal > d.tanggal_meninggal) AS setelah_meninggal,
-       sum(p.nominal) FILTER (WHERE d.tanggal_meninggal IS NOT NULL AND p.tanggal > d.tanggal_meninggal)::BIGINT AS nilai_setelah_meninggal,
-       bool_or(g.nik_h IS NOT NULL) AS nik_ganda,
-       any_value(h.no_kk_h IS NOT NULL) AS terdaftar
-FROM pay p
-CROSS JOIN unnest(${periodsSql('p.periode')}) AS per(periode)
-LEFT JOIN hh h ON h.no_kk_h = p.kk_h
-LEFT JOIN death d ON d.nik_h = p.orang_h
-LEFT JOIN nik_ganda g ON g.nik_h = p.orang_h
-WHERE p.status = 'DIBAYAR'
-GROUP BY ALL;
+SELECT * EXCLUDE (tahun) FROM recipient_q
+UNION ALL
+SELECT kode_program, tahun AS periode, penerima_h, any_value(kk_h), any_value(kode_desa), any_value(desil),
+       any_value(sesuai_desil), any_value(status_verval), any_value(belum_verval),
+       sum(nilai)::BIGINT, bool_or(setelah_meninggal), sum(nilai_setelah_meninggal)::BIGINT, bool_or(nik_ganda), any_value(terdaftar)
+FROM recipient_q GROUP BY kode_program, tahun, penerima_h;
+DROP TABLE recipient_q;
 
 CREATE OR REPLACE TABLE family_programs AS
 SELECT DISTINCT periode, kk_h, kode_program FROM recipient WHERE terdaftar;
@@ -294,12 +306,15 @@ LEFT JOIN unregistered u USING (kode_program, periode)
 LEFT JOIN rejected r USING (kode_program, periode);
 
 CREATE OR REPLACE TABLE sasaran_tumpang_tindih AS
-SELECT lv.tingkat, ${codeAtLevel('h.kode_desa')} AS kode_wilayah, a.periode,
-       a.kode_program AS program_a, b.kode_program AS program_b, count(*) AS keluarga
-FROM family_programs a
-JOIN family_programs b ON a.kk_h = b.kk_h AND a.periode = b.periode AND a.kode_program < b.kode_program
-JOIN hh h ON h.no_kk_h = a.kk_h
-CROSS JOIN ${regionLevelsSql()}
+WITH pairs AS (
+  SELECT h.kode_desa, a.periode, a.kode_program AS program_a, b.kode_program AS program_b, count(*) AS keluarga
+  FROM family_programs a
+  JOIN family_programs b ON a.kk_h = b.kk_h AND a.periode = b.periode AND a.kode_program < b.kode_program
+  JOIN hh h ON h.no_kk_h = a.kk_h
+  GROUP BY ALL
+)
+SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, periode, program_a, program_b, sum(keluarga)::BIGINT AS keluarga
+FROM pairs CROSS JOIN ${regionLevelsSql()}
 GROUP BY ALL;
 `;
 
