@@ -158,6 +158,8 @@ export const publishRelease = async (db: Db, tables: PublishedTable[], options: 
     const pointer = {
       release: id,
       path: `${id}/`,
+      // The pointer, unlike the release, may carry the wall clock: it says when this release was made current.
+      generatedAt: new Date().toISOString(),
       dataDate: options.asOf,
       period: options.period,
       database: `${id}/${SITE_DB_FILE}`,
