@@ -10,7 +10,9 @@
  */
 import type { Db } from '../db.ts';
 import type { PublishedColumn, PublishedTable } from '../published-table.ts';
+import { regionColumns } from './columns.ts';
 import { kmCurveFromCountsSql, kmQuantilesSql } from './kaplan-meier.ts';
+import { regionLevelsSql } from './regions-sql.ts';
 import { WORKDAY_TABLE, createComplaintCalendar } from './working-days.ts';
 
 /** Value of a category column in the row that totals all its values. */
@@ -32,8 +34,8 @@ export const SENSITIVE_AGENCY = 'UPTD_PPA';
 /** Threshold for sensitive rows (DOMAIN.md: stricter than the default); disclosure.ts may override. */
 export const SENSITIVE_MIN_COUNT = 20;
 
-const REGION_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4), ('kecamatan', 6), ('desa', 10)) AS lv(tingkat, panjang)`;
-const UPPER_LEVELS = `(VALUES ('provinsi', 2), ('kabupaten', 4)) AS lv(tingkat, panjang)`;
+const REGION_LEVELS = regionLevelsSql();
+const UPPER_LEVELS = regionLevelsSql('kabupaten');
 
 // ── SQL steps ────────────────────────────────────────────────────────────────
 // Cases are first summed per desa (a few rows per case at most); every higher
@@ -313,10 +315,6 @@ const cases = (name: string, id: string, en: string) => col(name, 'integer', id,
 const percent = (name: string, id: string, en: string) => col(name, 'number', id, en, '%');
 const days = (name: string, id: string, en: string) => col(name, 'integer', id, en, 'hari kerja');
 
-const REGION_COLUMNS: PublishedColumn[] = [
-  col('tingkat', 'string', 'Tingkat wilayah: provinsi, kabupaten, kecamatan atau desa', 'Region level: provinsi, kabupaten, kecamatan or desa'),
-  col('kode_wilayah', 'string', 'Kode wilayah Kemendagri tanpa titik (2, 4, 6 atau 10 digit)', 'Kemendagri region code without dots (2, 4, 6 or 10 digits)'),
-];
 const CATEGORY_COLUMN = col(
   'kategori',
   'string',
@@ -350,7 +348,7 @@ export const PENGADUAN_BULANAN: PublishedTable = {
     id: 'Pengaduan menurut bulan diterima, wilayah dan kategori, dengan status penanganannya pada tanggal data.',
     en: 'Complaints by month received, region and category, with their handling status at the reference date.',
   },
-  columns: [...REGION_COLUMNS, CATEGORY_COLUMN, ...monthlyColumns],
+  columns: [...regionColumns, CATEGORY_COLUMN, ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'kategori', 'bulan'],
   disclosure: monthlyDisclosure('kategori'),
 };
@@ -362,7 +360,7 @@ export const PENGADUAN_SALURAN: PublishedTable = {
     id: 'Pengaduan menurut bulan diterima, wilayah dan saluran (Puskesos, SLRT, SP4N-LAPOR!, hotline, datang langsung, UPTD PPA).',
     en: 'Complaints by month received, region and channel (Puskesos, SLRT, SP4N-LAPOR!, hotline, walk-in, UPTD PPA).',
   },
-  columns: [...REGION_COLUMNS, col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`), ...monthlyColumns],
+  columns: [...regionColumns, col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`), ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'saluran', 'bulan'],
   disclosure: monthlyDisclosure('saluran'),
 };
@@ -375,7 +373,7 @@ export const PENGADUAN_WAKTU: PublishedTable = {
     en: 'Working days to first response and to resolution (Kaplan–Meier median and P90; open cases censored), and shares within the deadline, by year received.',
   },
   columns: [
-    ...REGION_COLUMNS,
+    ...regionColumns,
     CATEGORY_COLUMN,
     YEAR_COLUMN,
     cases('kasus', 'Pengaduan yang diterima', 'Complaints received'),
@@ -427,7 +425,7 @@ export const PENGADUAN_TUNGGAKAN: PublishedTable = {
     en: 'Complaints still open at the reference date, by age in working days since receipt.',
   },
   columns: [
-    ...REGION_COLUMNS,
+    ...regionColumns,
     CATEGORY_COLUMN,
     cases('terbuka', 'Pengaduan yang masih terbuka', 'Complaints still open'),
     cases('umur_0_5', 'Berumur 0–5 hari kerja', 'Aged 0–5 working days'),
@@ -455,7 +453,7 @@ export const PENGADUAN_RUJUKAN: PublishedTable = {
     en: `Paths channel → first referral agency → onward referral, by province, kabupaten/kota and year received. '${NONE}' = not referred (handled locally); path '${ALL}' = all complaints.`,
   },
   columns: [
-    ...REGION_COLUMNS,
+    ...regionColumns,
     YEAR_COLUMN,
     col('alur', 'string', `Alur 'saluran > rujukan > rujukan lanjutan'; '${ALL}' = semua`, `Path 'channel > referral > onward referral'; '${ALL}' = all`),
     col('saluran', 'string', 'Saluran pengaduan (bagian pertama alur)', 'Channel (first part of the path)'),
@@ -483,7 +481,7 @@ export const PENGADUAN_KM: PublishedTable = {
     en: 'Share of cases not yet resolved after t working days, by province, kabupaten/kota, category and year; only the times at which cases were closed, plus the last time observed. Before the first row the value is 100%.',
   },
   columns: [
-    ...REGION_COLUMNS,
+    ...regionColumns,
     CATEGORY_COLUMN,
     YEAR_COLUMN,
     days('hari_kerja', 'Hari kerja sejak diterima (t)', 'Working days since receipt (t)'),
@@ -509,7 +507,7 @@ export const PENGADUAN_SENSITIF: PublishedTable = {
     en: 'Complaints of violence against women and children, and every case received through or referred to the UPTD PPA, only per kabupaten/kota and province with a higher threshold. These cases are not counted in the other complaint tables.',
   },
   columns: [
-    ...REGION_COLUMNS,
+    ...regionColumns,
     YEAR_COLUMN,
     cases('diterima', 'Pengaduan yang diterima', 'Complaints received'),
     cases('selesai', 'Di antaranya yang sudah ditutup', 'Of these, those closed'),
