@@ -53,7 +53,7 @@ try {
     k,
     sensitiveK,
     threads: values.threads ? Number(values.threads) : undefined,
-    memoryLimit: values['memory-limit'],
+    memoryLimit: values['memory-limit'] ?? process.env.TERANG_MEMORY_LIMIT,
     log: (line) => console.log(line),
   });
   const { totals } = result.report;

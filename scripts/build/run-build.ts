@@ -66,7 +66,8 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
   mkdirSync(options.workDir, { recursive: true });
   const db = await openDb({
     threads: options.threads,
-    memoryLimit: options.memoryLimit ?? '6GB',
+    // DuckDB's limit covers its buffer pool, not every allocation: 4 GB keeps the whole process under 8 GB at scale 16.
+    memoryLimit: options.memoryLimit ?? '4GB',
     tempDirectory: join(options.workDir, 'spill'),
   });
   try {
