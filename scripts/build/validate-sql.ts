@@ -276,7 +276,7 @@ FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc`;
 /**
  * SQL creating clean_X from chk_X: the accepted rows, with each NIK/KK replaced by its
  * keyed hash (`<column>_h`). Each distinct identifier is hashed once (a family's KK
- * recurs on every payment), then the digits are dropped from chk_X.
+ * recurs on every payment). chk_X then shrinks to its rejected rows, without digits.
  */
 export const cleanTableSql = (contract: FileContract, ctx: ValidationContext): string => {
   const ids = contract.columns.filter((c) => c.type === 'nik' || c.type === 'kk').map((c) => c.name);
@@ -292,6 +292,8 @@ CREATE OR REPLACE TABLE clean_${contract.id} AS
   FROM chk_${contract.id} c
   ${joins}
   WHERE len(c._errors) = 0;
-${ids.map((id) => `ALTER TABLE chk_${contract.id} DROP COLUMN ${id}_d;`).join('\n')}
-${ids.length ? `DROP TABLE ids_${contract.id};` : ''}`;
+${ids.length ? `DROP TABLE ids_${contract.id};` : ''}
+-- From here on chk_X keeps only the rejected rows (metrics count some of them), without identifiers.
+CREATE OR REPLACE TABLE chk_${contract.id} AS
+  SELECT * ${ids.length ? `EXCLUDE (${ids.map((id) => `${id}_d`).join(', ')})` : ''} FROM chk_${contract.id} WHERE len(_errors) > 0;`;
 };

@@ -322,5 +322,7 @@ export const buildTargetingMetrics = async (db: Db, options: { asOf: string }): 
   await db.run(recipientsSql(options.asOf));
   await db.run(eligibleSql(options.asOf));
   await db.run(tablesSql);
+  // Free the per-recipient tables before the next stages; only the published tables stay.
+  await db.run('DROP TABLE pay; DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_programs; DROP TABLE family_multi; DROP TABLE periods;');
   return TARGETING_TABLES;
 };
