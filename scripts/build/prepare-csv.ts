@@ -37,6 +37,12 @@ export interface PreparedCsv {
   blankLines: number;
   /** Records set aside for a wrong number of fields: line number and field count. */
   misshapen: { row: number; fields: number }[];
+  /**
+   * True when DuckDB reads the source itself: UTF-8, one line per record, no blank
+   * or misshapen lines, so a record's row number is its position + 2. Otherwise
+   * `output` is a rewritten copy with a leading `_row` column.
+   */
+  direct: boolean;
 }
 
 const CHUNK = 1 << 22;
@@ -197,20 +203,25 @@ const readHeaderLine = (path: string, encoding: Encoding): string => {
 };
 
 /** Streams records from `path` to `output`, numbering them and setting aside misshapen ones. */
-const copyRecords = (
-  path: string,
-  output: string,
-  headerOut: string,
-  scan: Scan,
-): { rowsRead: number; blankLines: number; misshapen: PreparedCsv['misshapen'] } => {
+interface RecordCounts {
+  rowsRead: number;
+  blankLines: number;
+  misshapen: PreparedCsv['misshapen'];
+  /** Line breaks inside quoted values: records then span several lines. */
+  quotedLineBreaks: number;
+}
+
+/** With `output` null, only counts (the scan that decides whether a copy is needed). */
+const copyRecords = (path: string, output: string | null, headerOut: string, scan: Scan): RecordCounts => {
   const inFd = openSync(path, 'r');
-  const outFd = openSync(output, 'w');
+  const outFd = output === null ? null : openSync(output, 'w');
   const out = Buffer.allocUnsafe(CHUNK * 2 + 64);
   let outLen = out.write(`${headerOut}\n`, 0, 'utf8');
   const flush = () => {
-    writeSync(outFd, out, 0, outLen);
+    if (outFd !== null) writeSync(outFd, out, 0, outLen);
     outLen = 0;
   };
+  let quotedLineBreaks = 0;
   const misshapen: PreparedCsv['misshapen'] = [];
   let rowsRead = 0;
   let blankLines = 0;
@@ -247,7 +258,7 @@ const copyRecords = (
           else {
             rowsRead++;
             if (fields !== scan.expectedFields) misshapen.push({ row: line, fields });
-            else {
+            else if (outFd !== null) {
               if (outLen + (end - start) + 24 > out.length) flush();
               if (end - start + 24 > out.length) throw new Error(`record at line ${line} is larger than ${out.length} bytes`);
               outLen += out.write(`${line}${String.fromCharCode(scan.delimiterByte)}`, outLen, 'latin1');
@@ -255,6 +266,7 @@ const copyRecords = (
               out[outLen++] = LF;
             }
           }
+          quotedLineBreaks += innerLines;
           line += 1 + innerLines;
           start = i + 1;
           fields = 1;
@@ -267,9 +279,9 @@ const copyRecords = (
     flush();
   } finally {
     closeSync(inFd);
-    closeSync(outFd);
+    if (outFd !== null) closeSync(outFd);
   }
-  return { rowsRead, blankLines, misshapen };
+  return { rowsRead, blankLines, misshapen, quotedLineBreaks };
 };
 
 /** Prepares one raw file for DuckDB. Throws InputFileError when the file cannot be read at all. */
@@ -280,11 +292,12 @@ export const prepareCsv = (path: string, output: string, contract: FileContract)
   const delimiter = detectDelimiter(headerLine, file);
   const { columns, unknownColumns } = mapHeader(splitHeader(headerLine, delimiter), contract, file);
   const headerOut = ['_row', ...columns].join(delimiter);
-  const counts = copyRecords(path, output, headerOut, {
-    encoding,
-    delimiterByte: delimiter.charCodeAt(0),
-    expectedFields: columns.length,
-  });
+  const scan: Scan = { encoding, delimiterByte: delimiter.charCodeAt(0), expectedFields: columns.length };
+  let counts = copyRecords(path, null, headerOut, scan);
   if (counts.rowsRead === 0 && contract.requiredFile) throw new InputFileError('FILE_EMPTY', file, 'no data rows');
-  return { source: path, output, encoding, delimiter, columns, unknownColumns, ...counts };
+  // Most exports are plain: DuckDB then reads them as they are, with no copy on disk.
+  const direct = encoding !== 'windows-1252' && counts.blankLines === 0 && counts.misshapen.length === 0 && counts.quotedLineBreaks === 0;
+  if (!direct) counts = copyRecords(path, output, headerOut, scan);
+  const { rowsRead, blankLines, misshapen } = counts;
+  return { source: path, output: direct ? path : output, direct, encoding, delimiter, columns, unknownColumns, rowsRead, blankLines, misshapen };
 };

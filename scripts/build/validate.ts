@@ -54,15 +54,20 @@ const sourcesFor = (contract: FileContract, options: ValidationOptions): string[
   return filesFor(options.rawDir, contract);
 };
 
-const selectPrepared = (prepared: PreparedCsv, contract: FileContract): string => {
-  const columns = Object.fromEntries([['_row', 'VARCHAR'], ...prepared.columns.map((c) => [c, 'VARCHAR'])]);
-  const columnsSql = `{${Object.entries(columns)
-    .map(([k, v]) => `'${k}': '${v}'`)
-    .join(', ')}}`;
+/** Loads one prepared file into its own table, keeping file order (rowid = position in the file). */
+const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string): Promise<void> => {
+  const names = prepared.direct ? prepared.columns : ['_row', ...prepared.columns];
+  const columnsSql = `{${names.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
+  await db.run(`CREATE OR REPLACE TABLE ${table} AS
+    SELECT * FROM read_csv(${sqlPath(prepared.output)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
+                           auto_detect=false, columns=${columnsSql})`);
+};
+
+/** The rows of one loaded file with their source row number (header = row 1) and every contract column. */
+const selectPrepared = (prepared: PreparedCsv, table: string, contract: FileContract): string => {
   const select = contract.columns.map((c) => (prepared.columns.includes(c.name) ? ident(c.name) : `NULL::VARCHAR AS ${ident(c.name)}`));
-  return `SELECT ${sqlPath(basename(prepared.source))} AS _file, _row::INTEGER AS _row, ${select.join(', ')}
-    FROM read_csv(${sqlPath(prepared.output)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
-                  auto_detect=false, columns=${columnsSql})`;
+  const row = prepared.direct ? '(rowid + 2)::INTEGER' : '_row::INTEGER';
+  return `SELECT ${sqlPath(basename(prepared.source))} AS _file, ${row} AS _row, ${select.join(', ')} FROM ${table}`;
 };
 
 const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
@@ -97,14 +102,17 @@ const prepareContract = (contract: FileContract, options: ValidationOptions): Pr
 /** Loads prepared files into DuckDB and checks every row (asynchronous: DuckDB works on its own threads). */
 const checkContract = async (db: Db, contract: FileContract, prepared: PreparedCsv[], ctx: ValidationContext): Promise<FileReport[]> => {
   const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${contract.columns.map((c) => `NULL::VARCHAR AS ${ident(c.name)}`).join(', ')} WHERE false`;
-  const sources = prepared.length > 0 ? prepared.map((p) => selectPrepared(p, contract)).join('\nUNION ALL\n') : empty;
-  await db.run(`CREATE OR REPLACE TABLE raw_${contract.id} AS ${sources}`);
+  const tables = prepared.map((_, i) => `raw_${contract.id}_${i}`);
+  for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
+  const sources = prepared.length > 0 ? prepared.map((p, i) => selectPrepared(p, tables[i]!, contract)).join('\nUNION ALL\n') : empty;
+  await db.run(`CREATE OR REPLACE VIEW raw_${contract.id} AS ${sources}`);
   await db.run(checkTableSql(contract, ctx));
   await db.run(`
     INSERT INTO quarantine
       SELECT '${contract.id}', _file, _row, e.col, e.code, e.val, _nik_masked
       FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${contract.id} WHERE len(_errors) > 0);
-    DROP TABLE raw_${contract.id};
+    DROP VIEW raw_${contract.id};
+    ${tables.map((t) => `DROP TABLE ${t};`).join(' ')}
   `);
   await db.run(cleanTableSql(contract, ctx));
   for (const p of prepared) {

@@ -20,11 +20,19 @@ describe('prepareCsv', () => {
   it('reads UTF-8 with a BOM, CRLF and `;`, numbering rows as a spreadsheet does', () => {
     const { prepared, output } = prepare('bom.csv', '\uFEFFNIK;Nama;Tanggal_Meninggal\r\n3517011204780002;Siti;03/02/2025\r\n\r\n3517011204780003;Ani;2025-02-04\r\n');
     expect(prepared.encoding).toBe('utf-8-bom');
+    expect(prepared.direct).toBe(false); // a blank line would shift row numbers: copied with explicit ones
     expect(prepared.delimiter).toBe(';');
     expect(prepared.columns).toEqual(['nik', 'nama', 'tanggal_meninggal']);
     expect(prepared.rowsRead).toBe(2);
     expect(prepared.blankLines).toBe(1);
     expect(output.split('\n').slice(0, 3)).toEqual(['_row;nik;nama;tanggal_meninggal', '2;3517011204780002;Siti;03/02/2025', '4;3517011204780003;Ani;2025-02-04']);
+  });
+
+  it('lets DuckDB read a plain UTF-8 export as it is, without a copy', () => {
+    const { prepared } = prepare('plain.csv', 'nik,nama,tanggal_meninggal\r\n3517011204780002,"Siti, Aminah",03/02/2025\r\n');
+    expect(prepared.direct).toBe(true);
+    expect(prepared.output).toBe(prepared.source);
+    expect(prepared.rowsRead).toBe(1);
   });
 
   it('decodes Windows-1252 names into UTF-8', () => {
