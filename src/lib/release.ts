@@ -32,6 +32,10 @@ export interface ReleaseManifest {
   /** When the data build produced it (ISO 8601 as written), if stated. */
   generatedAt: string | null;
   tables: ReleaseTable[];
+  /** First and last date the data covers (`period.start`, `period.end`), if stated. */
+  period: { start: string | null; end: string | null };
+  /** The site database file, relative to the data root (`database`), if stated. */
+  database: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -105,5 +109,10 @@ export function readLatestRelease(publicDataDir: string): ReleaseManifest | null
       generatedAt ??= firstString(manifest, ['generatedAt', 'generated_at', 'createdAt']);
     }
   }
-  return { release, dataDate, generatedAt, tables: tables ?? [] };
+  const period = isObject(latest.period)
+    ? { start: firstString(latest.period, ['start']), end: firstString(latest.period, ['end']) }
+    : { start: null, end: null };
+  const database = firstString(latest, ['database']);
+  const safeDatabase = database && !database.split('/').includes('..') && !path.isAbsolute(database) ? database : null;
+  return { release, dataDate, generatedAt, tables: tables ?? [], period, database: safeDatabase };
 }
