@@ -20,5 +20,8 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   server: { port: 4321, host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // The data layer opens the release with DuckDB's native binding at build time: Node loads it, Vite must not bundle it.
+  // assetsInlineLimit 0: Astro would inline small scripts, which the CSP (script-src 'self') blocks.
+  vite: { ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings'] }, build: { assetsInlineLimit: 0 } },
   // Telemetry is not an Astro config key: our scripts set ASTRO_TELEMETRY_DISABLED=1.
 });

@@ -9,6 +9,8 @@
  * `loadSiteData()` returns null when no release has been published: pages
  * then render the honest "no data yet" state.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { publicDataDir } from '../../../scripts/paths.ts';
 import type { Published } from '../format.ts';
 import { readLatestRelease, type ReleaseManifest } from '../release.ts';
@@ -281,7 +283,8 @@ let cached: Promise<SiteData | null> | undefined;
 export function loadSiteData(dataDir: string = publicDataDir()): Promise<SiteData | null> {
   return (cached ??= (async () => {
     const release = readLatestRelease(dataDir);
-    if (!release) return null;
+    // A pointer whose release folder is absent has nothing to read: pages show the release status only.
+    if (!release || !existsSync(path.join(dataDir, release.release))) return null;
     const { query } = openReleaseQuery(dataDir, release);
     return createSiteData(query, release);
   })());
