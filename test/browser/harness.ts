@@ -85,18 +85,36 @@ export async function createWorkspace(name: string): Promise<SiteWorkspace> {
       TERANG_PUBLIC_DATA_DIR: publicDataDir,
       TERANG_DIST_DIR: distDir,
       TERANG_REPORTS_DIR: path.join(root, 'reports'),
+      TERANG_WORK_DIR: path.join(root, 'work'),
     },
   };
 }
 
 /** `astro build` in a child process (keeps Astro's Vite apart from vitest's). */
 export function buildSite(workspace: SiteWorkspace): Promise<void> {
-  const astroBin = path.join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
+  return runNode(workspace, [path.join(REPO_ROOT, 'node_modules', 'astro', 'astro.js'), 'build'], 'astro build');
+}
+
+/** A fixed, clearly test-only build secret: the sample data is fictional. */
+const TEST_BUILD_SECRET = 'terang-browser-tests-fictional-sample-secret';
+
+/**
+ * A real release in the workspace: the fictional sample at `scale`, then the
+ * data build, exactly as `npm start` does, into the workspace's folders.
+ */
+export async function buildSampleRelease(workspace: SiteWorkspace, scale = 0.01): Promise<void> {
+  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const raw = workspace.env.TERANG_RAW_DIR!;
+  await runNode(workspace, [tsx, path.join(REPO_ROOT, 'scripts', 'sample', 'cli.ts'), '--scale', String(scale), '--out', raw], 'sample');
+  await runNode(workspace, [tsx, path.join(REPO_ROOT, 'scripts', 'build-data.ts')], 'build:data', { TERANG_SECRET: TEST_BUILD_SECRET });
+}
+
+function runNode(workspace: SiteWorkspace, args: string[], label: string, extraEnv: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const output: Buffer[] = [];
-    const child = spawn(process.execPath, [astroBin, 'build'], {
+    const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...workspace.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...workspace.env, ...extraEnv, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
@@ -104,7 +122,7 @@ export function buildSite(workspace: SiteWorkspace): Promise<void> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`astro build failed (exit ${code}):\n${Buffer.concat(output).toString()}`));
+      else reject(new Error(`${label} failed (exit ${code}):\n${Buffer.concat(output).toString()}`));
     });
   });
 }
@@ -140,10 +158,13 @@ const isLocalScheme = (url: string) => /^(data|blob|about):/.test(url);
 export async function openRecordedPage(
   browser: Browser,
   siteUrl: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
 ): Promise<PageRecording> {
   const origin = new URL(siteUrl).origin;
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const recording: Omit<PageRecording, 'page'> = {
     context,
     requests: [],
