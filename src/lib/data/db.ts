@@ -28,6 +28,19 @@ function toRow(raw: Record<string, unknown>): Row {
   return row;
 }
 
+/** `query` over an open connection, one statement at a time (a DuckDB connection runs one at once; Astro may render pages concurrently). */
+export function connectionQuery(connection: Promise<DuckDBConnection> | DuckDBConnection): Query {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (sql, params) => {
+    const run = queue.then(async () => {
+      const reader = await (await connection).runAndReadAll(sql, params);
+      return reader.getRowObjectsJS().map((raw) => toRow(raw as Record<string, unknown>));
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
 async function attachRelease(connection: DuckDBConnection, publicDataDir: string, release: ReleaseManifest): Promise<void> {
   const releaseDir = path.join(publicDataDir, release.release);
   const database = path.join(publicDataDir, release.database ?? path.join(release.release, 'terang.duckdb'));
@@ -53,18 +66,13 @@ export function openReleaseQuery(publicDataDir: string, release: ReleaseManifest
       await attachRelease(connection, publicDataDir, release);
       return { instance, connection };
     })());
-  // DuckDB connections run one statement at a time; Astro may render pages concurrently.
-  let queue: Promise<unknown> = Promise.resolve();
+  let inner: Query | null = null;
   const query: Query = (sql, params) => {
-    const run = queue.then(async () => {
-      const { connection } = await open();
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJS().map((raw) => toRow(raw as Record<string, unknown>));
-    });
-    queue = run.catch(() => undefined);
-    return run;
+    inner ??= connectionQuery(open().then(({ connection }) => connection));
+    return inner(sql, params);
   };
   const close = () => {
+    inner = null;
     if (!opened) return;
     void opened.then(({ instance, connection }) => {
       connection.closeSync();

@@ -208,7 +208,7 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
       const waktu =
         complaintYear === null
           ? []
-          : await query("SELECT * FROM r.pengaduan_waktu WHERE tingkat = 'provinsi' AND kategori = $1 AND tahun = $2", [ALL, complaintYear]);
+          : await query("SELECT * FROM r.pengaduan_waktu WHERE tingkat = 'provinsi' AND kategori = $1 AND tahun = $2 ORDER BY kode_wilayah", [ALL, complaintYear]);
       return {
         keluargaAktif: sumOfParts(families, 'keluarga'),
         programs: perProgram,
