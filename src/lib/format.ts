@@ -11,6 +11,11 @@ export type Lang = 'id' | 'en';
 export interface Published {
   value: number | null;
   suppressed: boolean;
+  /**
+   * The value is a lower bound: a sum of published parts where other parts are
+   * suppressed (the true total is at least this). Never set on a published cell.
+   */
+  atLeast?: boolean;
 }
 
 export type ValueKind = 'count' | 'rupiah' | 'rupiahFull' | 'percent' | 'days';
@@ -18,6 +23,7 @@ export type ValueKind = 'count' | 'rupiah' | 'rupiahFull' | 'percent' | 'days';
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
 export const SUPPRESSED_TEXT: Record<Lang, string> = { id: 'disamarkan', en: 'suppressed' };
+const AT_LEAST_TEXT: Record<Lang, string> = { id: 'sedikitnya', en: 'at least' };
 /** A value that is not suppressed but absent: no basis, not reached (a KM median), or no data. */
 export const MISSING_TEXT = '–';
 
@@ -96,10 +102,12 @@ export function formatValue(value: number, kind: ValueKind, lang: Lang): string 
 
 /**
  * The text of a published cell: "disamarkan"/"suppressed" when its flag is
- * set (whatever the value), `–` when absent, the formatted value otherwise.
+ * set (whatever the value), `–` when absent, "sedikitnya …"/"at least …" for
+ * a lower bound, the formatted value otherwise.
  */
 export function formatPublished(cell: Published, kind: ValueKind, lang: Lang): string {
   if (cell.suppressed) return SUPPRESSED_TEXT[lang];
   if (cell.value === null || !Number.isFinite(cell.value)) return MISSING_TEXT;
-  return formatValue(cell.value, kind, lang);
+  const text = formatValue(cell.value, kind, lang);
+  return cell.atLeast ? `${AT_LEAST_TEXT[lang]} ${text}` : text;
 }

@@ -50,5 +50,7 @@ describe('format', () => {
     expect(formatPublished({ value: null, suppressed: false }, 'count', 'id')).toBe('–');
     expect(formatPublished({ value: 0, suppressed: false }, 'count', 'id')).toBe('0');
     expect(formatPublished({ value: 57, suppressed: false }, 'percent', 'id')).toBe('57,0%');
+    expect(formatPublished({ value: 1234, suppressed: false, atLeast: true }, 'count', 'id')).toBe('sedikitnya 1.234');
+    expect(formatPublished({ value: 1234, suppressed: false, atLeast: true }, 'count', 'en')).toBe('at least 1,234');
   });
 });

@@ -112,10 +112,11 @@ describe('site data', () => {
     expect(pkh!.nilaiDibayar).toEqual({ value: 1_500_000, suppressed: false });
     // (40 + 20) / (400 + 100) × 100, the column's own formula over the provinces' counts.
     expect(pkh!.galatInklusi).toEqual({ value: 12, suppressed: false });
-    expect(pkh!.dibayarSetelahMeninggal).toEqual({ value: null, suppressed: true });
+    // Paid after death: the published parts, as a lower bound; suppressed only when every part is.
+    expect(pkh!.dibayarSetelahMeninggal).toEqual({ value: 0, suppressed: false, atLeast: true });
     expect(sembako!.diLuarDesil).toEqual({ value: null, suppressed: true });
     expect(sembako!.galatInklusi).toEqual({ value: null, suppressed: true });
-    expect(headline.dibayarSetelahMeninggal.suppressed).toBe(true);
+    expect(headline.dibayarSetelahMeninggal).toEqual({ value: 0, suppressed: false, atLeast: true });
     // (30 + 10) / (40 + 20) × 100 = 66.7
     expect(headline.selesaiDalamTenggat).toEqual({ value: 66.7, suppressed: false });
     expect(headline.medianSelesai.map((m) => [m.region.kode, m.median.value, m.teramatiMaks.value])).toEqual([

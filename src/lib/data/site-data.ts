@@ -3,8 +3,9 @@
  * number is a published column, read as published (value + `_disamarkan`
  * flag); nothing here recomputes a metric. The one exception is stated where
  * it happens: the release has no all-regions row, so Beranda adds the
- * provinces' published counts (a sum is suppressed when any part is), and a
- * share across provinces is the column's own formula over those sums.
+ * provinces' published counts (a sum is suppressed when any part is, except
+ * the paid-after-death count, shown as "at least" the published parts), and
+ * a share across provinces is the column's own formula over those sums.
  *
  * `loadSiteData()` returns null when no release has been published: pages
  * then render the honest "no data yet" state.
@@ -113,6 +114,20 @@ const sumOfParts = (rows: Row[], column: string): Published => {
   return { value: cells.reduce((total, c) => total + (c.value ?? 0), 0), suppressed: false };
 };
 
+/**
+ * A sum whose suppressed parts are left out, marked as a lower bound ("at
+ * least"): it reveals nothing a reader cannot add up from the published
+ * parts. Suppressed only when every part is.
+ */
+const sumAtLeast = (rows: Row[], column: string): Published => {
+  const cells = rows.map((row) => cell(row, column));
+  const published = cells.filter((c) => !c.suppressed);
+  if (cells.length > 0 && published.length === 0) return { value: null, suppressed: true };
+  const exact = sumOfParts(rows, column);
+  if (!exact.suppressed) return exact;
+  return { value: published.reduce((total, c) => total + (c.value ?? 0), 0), suppressed: false, atLeast: true };
+};
+
 /** `numerator / basis × 100`, rounded to 0.1 as the build rounds; one row → the published column itself. */
 const shareOfParts = (rows: Row[], column: string, numerator: string, basis: string): Published => {
   if (rows.length === 1) return cell(rows[0], column);
@@ -202,7 +217,7 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
           nilaiDibayar: sumOfParts(rows, 'nilai_dibayar'),
           diLuarDesil: sumOfParts(rows, 'penerima_di_luar_desil'),
           galatInklusi: shareOfParts(rows, 'galat_inklusi', 'penerima_di_luar_desil', 'penerima'),
-          dibayarSetelahMeninggal: sumOfParts(rows, 'dibayar_setelah_meninggal'),
+          dibayarSetelahMeninggal: sumAtLeast(rows, 'dibayar_setelah_meninggal'),
         };
       });
       const waktu =
@@ -212,7 +227,7 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
       return {
         keluargaAktif: sumOfParts(families, 'keluarga'),
         programs: perProgram,
-        dibayarSetelahMeninggal: sumOfParts(targeting, 'dibayar_setelah_meninggal'),
+        dibayarSetelahMeninggal: sumAtLeast(targeting, 'dibayar_setelah_meninggal'),
         complaintYear,
         selesaiDalamTenggat: shareOfParts(waktu, 'persen_selesai_dalam_tenggat', 'selesai_dalam_tenggat', 'selesai_basis_tenggat'),
         medianSelesai: waktu.flatMap((row) => {
