@@ -14,12 +14,15 @@ function setUp(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   const list = form.querySelector<HTMLUListElement>('[data-search-results]');
   if (!input || !status || !list) return;
-  const { indexUrl = '', basePath = '/wilayah/', noResults = '', resultsWord = '', hint = '', kecamatanWord = '' } = form.dataset;
+  const { indexUrl = '', basePath = '/wilayah/', noResults = '', failed = '', resultsWord = '', hint = '', kecamatanWord = '' } = form.dataset;
   let entries: Promise<{ found: Entry[]; names: Map<string, string> }> | null = null;
 
   const load = () =>
     (entries ??= fetch(indexUrl)
-      .then((response) => response.json() as Promise<{ wilayah: [string, string][] }>)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status}`);
+        return response.json() as Promise<{ wilayah: [string, string][] }>;
+      })
       .then(({ wilayah }) => ({
         found: wilayah.filter(([kode]) => kode.length >= 6).map(([kode, nama]) => ({ kode, nama, key: normalise(nama) })),
         names: new Map(wilayah),
@@ -52,7 +55,12 @@ function setUp(form: HTMLFormElement): void {
 
   form.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
-  input.addEventListener('input', () => void render().catch(() => (status.textContent = noResults)));
+  input.addEventListener('input', () =>
+    void render().catch(() => {
+      entries = null; // try again on the next keystroke
+      status.textContent = failed;
+    }),
+  );
 }
 
 document.querySelectorAll<HTMLFormElement>('form[data-region-search]').forEach(setUp);

@@ -57,6 +57,7 @@ const id = {
   searchLabel: 'Cari desa atau kecamatan',
   searchHint: 'Ketik paling sedikit 2 huruf dari nama desa atau kecamatan.',
   searchNoResults: 'Tidak ada wilayah dengan nama itu.',
+  searchFailed: 'Pencarian tidak dapat dimuat. Gunakan daftar wilayah di bawah.',
   searchResults: 'hasil',
   regionList: 'Daftar wilayah',
 
@@ -80,7 +81,7 @@ const id = {
   verifiedShare: 'Persen diverval dalam 24 bulan',
 
   targetingHeading: 'Ketepatan sasaran per program',
-  targetingCaption: 'Triwulan terakhir yang lengkap untuk setiap program. Layak = desil dalam aturan program dan berstatus AKTIF.',
+  targetingCaption: 'Triwulan terakhir yang lengkap untuk setiap program. Penerima = keluarga (orang untuk PIP). Layak = desil dalam aturan program dan berstatus AKTIF.',
   eligible: 'Keluarga layak',
   coverage: 'Cakupan',
   exclusionError: 'Galat eksklusi',
@@ -171,6 +172,7 @@ const en: UiStrings = {
   searchLabel: 'Find a desa or kecamatan',
   searchHint: 'Type at least 2 letters of a desa or kecamatan name.',
   searchNoResults: 'No region has that name.',
+  searchFailed: 'Search could not be loaded. Use the list of regions below.',
   searchResults: 'results',
   regionList: 'List of regions',
 
@@ -194,7 +196,7 @@ const en: UiStrings = {
   verifiedShare: 'Share verified in 24 months',
 
   targetingHeading: 'Targeting by program',
-  targetingCaption: 'The latest complete quarter of each program. Eligible = desil within the program’s rule and status AKTIF.',
+  targetingCaption: 'The latest complete quarter of each program. Recipients = families (people for PIP). Eligible = desil within the program’s rule and status AKTIF.',
   eligible: 'Eligible families',
   coverage: 'Coverage',
   exclusionError: 'Exclusion error',

@@ -164,6 +164,18 @@ describe('a kabupaten page', () => {
 });
 
 describe('Wilayah', () => {
+  it('says honestly that no release exists when none is published', async () => {
+    const siteUrl = inject('siteUrls').empty;
+    browser ??= launchChromium();
+    const recording = await openRecordedPage(await browser, siteUrl);
+    opened.push(recording);
+    const response = await recording.page.goto(`${siteUrl}/wilayah/`);
+    expect(response?.status()).toBe(200);
+    expect(await recording.page.getByTestId('no-release').isVisible()).toBe(true);
+    expect(await recording.page.locator('[data-testid="region-tree"]').count()).toBe(0);
+    expect(recording.pageErrors).toEqual([]);
+  });
+
   it('works with JavaScript disabled: lists every kabupaten and leads to its page with numbers', async () => {
     const kode = await someKabupaten();
     const { page, ...recording } = await visit('/wilayah/', { javaScriptEnabled: false });
