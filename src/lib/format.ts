@@ -1,6 +1,6 @@
 /**
  * How numbers, money, shares and dates read on the site: Indonesian formats on
- * Indonesian pages (`1.234.567`, `Rp1,2 miliar`, `12,3%`, `31 Oktober 2026`),
+ * Indonesian pages (`1.234.567`, `Rp1,2 miliar`, `Rp 1.234.567`, `12,3%`, `31 Oktober 2026`),
  * English on English pages. A published value travels with its `_disamarkan`
  * flag; a suppressed value always reads "disamarkan" / "suppressed", never 0.
  * Pure functions, no I/O.
@@ -44,8 +44,8 @@ export const formatNumber = (value: number, lang: Lang, maxFraction = 0): string
 /** `12,3%` (id) or `12.3%` (en), always one decimal: the build rounds shares to 0.1. */
 export const formatPercent = (value: number, lang: Lang): string => `${numberFormat(lang, 1, 1).format(value)}%`;
 
-/** `Rp1.234.567` (id) or `Rp1,234,567` (en): whole rupiah, no space after Rp (EYD). */
-export const formatRupiahFull = (value: number, lang: Lang): string => `Rp${formatNumber(Math.round(value), lang)}`;
+/** `Rp 1.234.567` (id) or `Rp 1,234,567` (en): whole rupiah, as Intl writes IDR (a no-break space after Rp). */
+export const formatRupiahFull = (value: number, lang: Lang): string => `Rp\u00a0${formatNumber(Math.round(value), lang)}`;
 
 const RUPIAH_SCALES: { min: number; word: Record<Lang, string> }[] = [
   { min: 1e12, word: { id: 'triliun', en: 'trillion' } },
@@ -53,7 +53,7 @@ const RUPIAH_SCALES: { min: number; word: Record<Lang, string> }[] = [
   { min: 1e6, word: { id: 'juta', en: 'million' } },
 ];
 
-/** `Rp1,2 miliar`, `Rp350 juta` (id) or `Rp1.2 billion` (en); below a million the full amount. */
+/** `Rp1,2 miliar`, `Rp350 juta` (id) or `Rp1.2 billion` (en), as Indonesian media write them; below a million the full amount. */
 export function formatRupiah(value: number, lang: Lang): string {
   const scale = RUPIAH_SCALES.find((s) => Math.abs(value) >= s.min);
   if (!scale) return formatRupiahFull(value, lang);

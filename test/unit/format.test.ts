@@ -27,9 +27,13 @@ describe('format', () => {
     expect(formatRupiah(1_234_567_890, 'en')).toBe('Rp1.2 billion');
     expect(formatRupiah(350_000_000, 'id')).toBe('Rp350 juta');
     expect(formatRupiah(2_500_000_000_000, 'id')).toBe('Rp2,5 triliun');
-    expect(formatRupiah(200_000, 'id')).toBe('Rp200.000');
-    expect(formatRupiahFull(1_234_567, 'id')).toBe('Rp1.234.567');
-    expect(formatRupiahFull(1_234_567, 'en')).toBe('Rp1,234,567');
+    expect(formatRupiah(200_000, 'id')).toBe('Rp\u00a0200.000');
+    expect(formatRupiahFull(1_234_567, 'id')).toBe('Rp\u00a01.234.567');
+    expect(formatRupiahFull(1_234_567, 'en')).toBe('Rp\u00a01,234,567');
+    // The same as Intl's own IDR format, without decimals.
+    expect(formatRupiahFull(1_234_567, 'id')).toBe(
+      new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(1_234_567),
+    );
   });
 
   it('writes dates and quarters in words', () => {
