@@ -41,6 +41,7 @@ for (const scale of scales) {
     TERANG_RAW_DIR: raw,
     TERANG_PUBLIC_DATA_DIR: join(out, 'data'),
     TERANG_REPORTS_DIR: join(out, 'reports'),
+    TERANG_WORK_DIR: join(out, 'work'),
     TERANG_SECRET: 'benchmark-secret-benchmark-secret-0123',
   });
   const summary = JSON.parse(readFileSync(json, 'utf8')) as { stages: Stage[]; peakRssMb: number; totals: { rowsRead: number } };

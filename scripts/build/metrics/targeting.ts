@@ -252,12 +252,21 @@ paid AS (
   FROM paid_desa CROSS JOIN ${regionLevelsSql()}
   GROUP BY ALL
 ),
-elig_desa AS (
-  SELECT e.kode_desa, e.kode_program, ps.periode, count(*) AS keluarga_layak, count(r.penerima_h) AS layak_menerima
-  FROM eligible e
-  JOIN periods ps ON ps.kode_program = e.kode_program
-  LEFT JOIN recipient r ON r.kode_program = e.kode_program AND r.periode = ps.periode AND r.penerima_h = e.penerima_h
+-- Eligible counts do not depend on the period (the register is a snapshot); eligible
+-- recipients are found by joining recipients to the eligible set, never eligible × periods.
+layak_desa AS (
+  SELECT kode_desa, kode_program, count(*) AS keluarga_layak FROM eligible GROUP BY ALL
+),
+menerima_desa AS (
+  SELECT e.kode_desa, e.kode_program, r.periode, count(*) AS layak_menerima
+  FROM recipient r JOIN eligible e ON e.kode_program = r.kode_program AND e.penerima_h = r.penerima_h
   GROUP BY ALL
+),
+elig_desa AS (
+  SELECT l.kode_desa, l.kode_program, ps.periode, l.keluarga_layak, coalesce(m.layak_menerima, 0) AS layak_menerima
+  FROM layak_desa l
+  JOIN periods ps ON ps.kode_program = l.kode_program
+  LEFT JOIN menerima_desa m ON m.kode_desa = l.kode_desa AND m.kode_program = l.kode_program AND m.periode = ps.periode
 ),
 elig AS (
   SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, kode_program, periode,
