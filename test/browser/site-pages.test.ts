@@ -105,6 +105,15 @@ describe('Beranda on a real release', () => {
         const shown = await cellText(page, `[data-testid="home-programs"] tr[data-program="${program.kode_program}"] td[data-col="penerima"]`);
         expect(shown, String(program.kode_program)).toBe(expectedCount(program.penerima, program.s, format));
       }
+      const pkh = programs.find((program) => program.kode_program === 'PKH');
+      if (pkh) {
+        const [share] = await rows(`
+          SELECT round(100.0 * sum(penerima_di_luar_desil) / sum(penerima), 1) AS v, bool_or(penerima_di_luar_desil_disamarkan OR penerima_disamarkan) AS s
+          FROM sasaran_program p JOIN (${LATEST_QUARTERS()}) q USING (kode_program, periode)
+          WHERE p.tingkat = 'provinsi' AND p.kode_program = 'PKH'`);
+        const expected = share!.s ? (format === id ? 'disamarkan' : 'suppressed') : `${new Intl.NumberFormat(format === id ? 'id-ID' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(share!.v))}%`;
+        expect(await cellText(page, '[data-testid="outside-rule"]')).toBe(expected);
+      }
       expect(await page.locator(`[data-testid="data-date"] time[datetime="${dataDate}"]`).count()).toBe(1);
       expect(await page.getByTestId('map-placeholder').isVisible()).toBe(true);
       expectClean(recording);
