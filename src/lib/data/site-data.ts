@@ -192,7 +192,20 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
   const programRows = (where: string, params: string[]) =>
     query(`SELECT * FROM r.sasaran_program WHERE ${programFilter} AND ${where}`, params);
 
-  return {
+  // Each region page is rendered once per language: read its rows once.
+  const memo = <T>(read: (kode: string) => Promise<T>): ((kode: string) => Promise<T>) => {
+    const cache = new Map<string, Promise<T>>();
+    return (kode) => {
+      let result = cache.get(kode);
+      if (!result) {
+        result = read(kode);
+        cache.set(kode, result);
+      }
+      return result;
+    };
+  };
+
+  const site: SiteData = {
     release,
     regions,
     region: (kode) => byCode.get(kode),
@@ -290,6 +303,12 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
       }));
     },
   };
+  site.desilFor = memo(site.desilFor);
+  site.vervalFor = memo(site.vervalFor);
+  site.programsFor = memo(site.programsFor);
+  site.complaintsFor = memo(site.complaintsFor);
+  site.subAreasFor = memo(site.subAreasFor);
+  return site;
 }
 
 let cached: Promise<SiteData | null> | undefined;
