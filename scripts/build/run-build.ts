@@ -89,6 +89,8 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     const report = summarize(files, options.asOf, null, stages, 'quarantine.csv');
     await writeValidationReport(db, options.reportsDir, report);
 
+    // Read before targeting, which frees the payment and person rows once it has placed them.
+    const period = await periodCovered(db);
     const metricOptions = { asOf: options.asOf };
     const tables: PublishedTable[] = [];
     tables.push(...(await stage('poverty', () => buildPovertyMetrics(db, metricOptions))));
@@ -101,7 +103,6 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
         if (table.disclosure) await applyDisclosureControl(db, table, { k: options.k, sensitiveK: options.sensitiveK });
       }
     });
-    const period = await periodCovered(db);
     const release = await stage(
       'publish',
       () => publishRelease(db, tables, { publicDataDir: options.publicDataDir, asOf: options.asOf, period, k: options.k }),

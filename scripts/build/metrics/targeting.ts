@@ -174,6 +174,11 @@ FROM placed
 LEFT JOIN death d ON d.nik_h = placed.orang_h
 LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h;
 
+-- Payments and persons live on in \`pay\` and \`ind\`: at 100 million payments keeping both
+-- copies is what makes DuckDB spill. Nothing after this point reads them.
+DROP TABLE clean_payments;
+DROP TABLE clean_individuals;
+
 -- Recipients per quarter, then per year from the quarters (a recipient counts once per period).
 CREATE OR REPLACE TABLE recipient_q AS
 SELECT kode_program, strftime(periode, '%Y') || '-Q' || quarter(periode)::VARCHAR AS periode, strftime(periode, '%Y') AS tahun,
