@@ -3,6 +3,14 @@ import type { PublishedColumn } from '../published-table.ts';
 
 export type Metric = PublishedColumn;
 
+/** One published column: name, type, meaning in both languages, and the unit readers see. */
+export const column = (name: string, type: PublishedColumn['type'], id: string, en: string, unit?: string): PublishedColumn => ({
+  name,
+  type,
+  description: { id, en },
+  ...(unit ? { unit } : {}),
+});
+
 export const regionColumns: PublishedColumn[] = [
   {
     name: 'tingkat',

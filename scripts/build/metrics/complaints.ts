@@ -9,8 +9,8 @@
  * JavaScript only strings the steps together.
  */
 import type { Db } from '../db.ts';
-import type { PublishedColumn, PublishedTable } from '../published-table.ts';
-import { regionColumns } from './columns.ts';
+import type { PublishedTable } from '../published-table.ts';
+import { column, regionColumns } from './columns.ts';
 import { kmCurveFromCountsSql, kmQuantilesSql } from './kaplan-meier.ts';
 import { regionLevelsSql } from './regions-sql.ts';
 import { WORKDAY_TABLE, createComplaintCalendar } from './working-days.ts';
@@ -305,12 +305,7 @@ export async function buildComplaintMetrics(db: Db, options: ComplaintMetricsOpt
 
 // ── Published definitions ─────────────────────────────────────────────────────
 
-const col = (name: string, type: PublishedColumn['type'], id: string, en: string, unit?: string): PublishedColumn => ({
-  name,
-  type,
-  description: { id, en },
-  ...(unit ? { unit } : {}),
-});
+const col = column;
 const cases = (name: string, id: string, en: string) => col(name, 'integer', id, en, 'kasus');
 const percent = (name: string, id: string, en: string) => col(name, 'number', id, en, '%');
 const days = (name: string, id: string, en: string) => col(name, 'integer', id, en, 'hari kerja');

@@ -5,8 +5,9 @@
  */
 import type { Db } from '../db.ts';
 import type { PublishedTable } from '../published-table.ts';
+import { column } from './columns.ts';
 
-const text = (name: string, id: string, en: string) => ({ name, type: 'string' as const, description: { id, en } });
+const text = (name: string, id: string, en: string) => column(name, 'string', id, en);
 
 const wilayah: PublishedTable = {
   name: 'wilayah',

@@ -11,12 +11,12 @@
  */
 import type { Db } from '../db.ts';
 import type { PublishedTable } from '../published-table.ts';
-import { regionColumns } from './columns.ts';
+import { column, regionColumns } from './columns.ts';
 import { codeAtLevel, regionLevelsSql } from './regions-sql.ts';
 
-const count = (name: string, id: string, en: string, unit = 'penerima') => ({ name, type: 'integer' as const, unit, description: { id, en } });
-const money = (name: string, id: string, en: string) => ({ name, type: 'integer' as const, unit: 'rupiah', description: { id, en } });
-const share = (name: string, id: string, en: string) => ({ name, type: 'number' as const, unit: '%', description: { id, en } });
+const count = (name: string, id: string, en: string, unit = 'penerima') => column(name, 'integer', id, en, unit);
+const money = (name: string, id: string, en: string) => column(name, 'integer', id, en, 'rupiah');
+const share = (name: string, id: string, en: string) => column(name, 'number', id, en, '%');
 
 const periodColumn = {
   name: 'periode',
