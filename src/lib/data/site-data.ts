@@ -88,6 +88,8 @@ export interface SiteData {
   programs: Program[];
   categories: Category[];
   complaintYear: number | null;
+  /** The release's query seam, for page modules with their own typed queries (e.g. `targeting.ts`). */
+  query: Query;
   headline(): Promise<Headline>;
   desilFor(kode: string): Promise<Row[]>;
   vervalFor(kode: string): Promise<Row | undefined>;
@@ -218,6 +220,7 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
     programs,
     categories,
     complaintYear,
+    query,
 
     async headline() {
       const families = await query("SELECT * FROM r.keluarga_desil WHERE tingkat = 'provinsi' AND desil = $1", [ALL]);
