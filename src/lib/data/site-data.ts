@@ -108,7 +108,7 @@ export interface SubArea {
   pengaduan: Published;
 }
 
-const sumOfParts = (rows: Row[], column: string): Published => {
+export const sumOfParts = (rows: Row[], column: string): Published => {
   if (rows.length === 0) return { value: null, suppressed: false };
   const cells = rows.map((row) => cell(row, column));
   if (cells.some((c) => c.suppressed)) return { value: null, suppressed: true };
@@ -121,7 +121,7 @@ const sumOfParts = (rows: Row[], column: string): Published => {
  * least"): it reveals nothing a reader cannot add up from the published
  * parts. Suppressed only when every part is.
  */
-const sumAtLeast = (rows: Row[], column: string): Published => {
+export const sumAtLeast = (rows: Row[], column: string): Published => {
   const cells = rows.map((row) => cell(row, column));
   const published = cells.filter((c) => !c.suppressed);
   if (cells.length > 0 && published.length === 0) return { value: null, suppressed: true };
@@ -131,7 +131,7 @@ const sumAtLeast = (rows: Row[], column: string): Published => {
 };
 
 /** `numerator / basis × 100`, rounded to 0.1 as the build rounds; one row → the published column itself. */
-const shareOfParts = (rows: Row[], column: string, numerator: string, basis: string): Published => {
+export const shareOfParts = (rows: Row[], column: string, numerator: string, basis: string): Published => {
   if (rows.length === 1) return cell(rows[0], column);
   const top = sumOfParts(rows, numerator);
   const bottom = sumOfParts(rows, basis);
