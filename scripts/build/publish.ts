@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeReleaseArchive } from './archive.ts';
 import type { Db } from './db.ts';
 import type { PublishedColumnType, PublishedTable } from './published-table.ts';
 import { SUPPRESSED_SUFFIX } from './published-table.ts';
@@ -152,6 +153,7 @@ export const publishRelease = async (db: Db, tables: PublishedTable[], options: 
     const id = `${options.asOf}-${folderHash(tmp)}`;
     await writeSiteDb(db, tables, tmp);
     writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(dataPackage(tables, rows, tmp, id, options), null, 2)}\n`);
+    writeReleaseArchive(tmp, id, options.asOf);
     const dir = join(options.publicDataDir, id);
     if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true }); // same content: the release already exists and stays untouched
     else renameSync(tmp, dir);
