@@ -1,0 +1,129 @@
+/**
+ * DuckDB-wasm in the browser, started lazily: one instance per page, created
+ * on the first `openDuckDB()` call (never on page load), in a web worker, from
+ * files this site serves itself (the `eh` bundle; Vite's `?url` imports give
+ * hashed same-origin URLs). It attaches database files read-only over HTTP
+ * range requests, so a query reads only the blocks it needs.
+ *
+ * Findings this follows (docs: ../shared STACK.md, docs/deploy.md):
+ * - `open()` with these filesystem settings must come first: without it the
+ *   whole file is downloaded; with `reliableHeadRequests: true` the attach fails;
+ * - `instantiate()` never settles when the wasm cannot compile (a CSP without
+ *   `'wasm-unsafe-eval'`): everything is wrapped in a timeout.
+ *
+ * Generic on purpose: the Sasaran page uses it, a SQL explorer can too.
+ * Import this module dynamically (`await import('./duckdb.ts')`) so neither
+ * it nor DuckDB's JavaScript is on a page's critical path.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface AttachedFile {
+  /** Name DuckDB knows the file by, e.g. `terang.duckdb`. */
+  name: string;
+  /** URL of the file (made absolute against the page). */
+  url: string;
+  /** Schema it is attached as, e.g. `r`. */
+  schema: string;
+}
+
+export interface OpenOptions {
+  /** Attached read-only, in order. The first caller's list wins: there is one instance per page. */
+  attach: AttachedFile[];
+  /** Give up (and stop the worker) after this long. Default 20 s. */
+  timeoutMs?: number;
+  /** Bytes of the wasm file loaded so far, while it downloads. */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+export interface BrowserDuckDB {
+  /** Run one statement; `params` bind `$1`, `$2`… in order. Rows as plain objects, BIGINT as number. */
+  query(sql: string, params?: (string | number)[]): Promise<Row[]>;
+}
+
+export class DuckDBTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`DuckDB did not start within ${ms} ms`);
+    this.name = 'DuckDBTimeoutError';
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+let opening: Promise<BrowserDuckDB> | null = null;
+
+/** The page's DuckDB, started on first call; a failed start can be retried by calling again. */
+export function openDuckDB(options: OpenOptions): Promise<BrowserDuckDB> {
+  opening ??= start(options).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+/** Whether `openDuckDB()` has already succeeded or is under way (for "loading…" messages). */
+export const duckDBStarted = (): boolean => opening !== null;
+
+const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+async function start(options: OpenOptions): Promise<BrowserDuckDB> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const worker = new Worker(workerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DuckDBTimeoutError(timeoutMs)), timeoutMs);
+  });
+  const ready = (async () => {
+    await db.instantiate(wasmUrl, null, (progress) => options.onProgress?.(progress.bytesLoaded, progress.bytesTotal));
+    await db.open({ filesystem: { reliableHeadRequests: false, allowFullHTTPReads: true, forceFullHTTPReads: false } });
+    const connection = await db.connect();
+    for (const file of options.attach) {
+      await db.registerFileURL(file.name, new URL(file.url, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+      await connection.query(`ATTACH ${sqlString(file.name)} AS "${file.schema.replaceAll('"', '')}" (READ_ONLY)`);
+    }
+    return connection;
+  })();
+  let connection: duckdb.AsyncDuckDBConnection;
+  try {
+    connection = await Promise.race([ready, timeout]);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  // One connection runs one statement at a time: queue them.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    query(sql, params = []) {
+      const run = queue.then(async () => {
+        if (params.length === 0) return toRows(await connection.query(sql));
+        const statement = await connection.prepare(sql);
+        try {
+          return toRows(await statement.query(...params));
+        } finally {
+          await statement.close();
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+function toRows(table: { toArray(): { toJSON(): Record<string, unknown> }[] }): Row[] {
+  return table.toArray().map((record) => {
+    const row: Row = {};
+    for (const [key, value] of Object.entries(record.toJSON())) {
+      if (typeof value === 'bigint') row[key] = Number(value);
+      else if (value === null || value === undefined) row[key] = null;
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') row[key] = value;
+      else row[key] = String(value);
+    }
+    return row;
+  });
+}

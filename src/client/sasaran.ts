@@ -1,0 +1,107 @@
+/**
+ * The Sasaran page's controls. On load this only reads the URL, sets the
+ * controls and shows them (they are hidden in the HTML: without JavaScript
+ * the page is the build-time default view). DuckDB-wasm and Plot load when a
+ * reader changes a control, or at once when the URL asks for a view other
+ * than the default (a shared link), saying so while they load. The view
+ * state lives in the query string (`url-state.ts`); Back and Forward move
+ * between views. If loading fails or times out, the previous view stays.
+ */
+import { formatPeriod } from '../lib/format.ts';
+import { fill, TARGETING_STRINGS } from '../lib/strings/targeting.ts';
+import { readTargetingView, targetingFields, viewWords, type TargetingConfig, type TargetingState } from '../lib/targeting/view.ts';
+import { parseState, sameState, serialiseState } from './url-state.ts';
+
+const DUCKDB_TIMEOUT_MS = 20_000;
+
+function setUp(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form[data-config]');
+  const status = root.querySelector<HTMLElement>('[data-part="status"]');
+  if (!form || !status) return;
+  const config = JSON.parse(form.dataset.config ?? '{}') as TargetingConfig;
+  const s = TARGETING_STRINGS[config.lang];
+  const fields = targetingFields(config);
+  const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+  const defaultState = parseState('', fields) as TargetingState;
+  /** The view the page shows now (the build-time default until a query succeeds). */
+  let shown = defaultState;
+  let latestRequest = 0;
+
+  const setPeriods = (program: string, periode: string) => {
+    const periods = config.programs.find((p) => p.kode === program)?.periods ?? [];
+    const periodSelect = select('periode');
+    periodSelect.replaceChildren(...periods.map((value) => new Option(formatPeriod(value, config.lang), value)));
+    periodSelect.value = periode;
+  };
+  const setControls = (state: TargetingState) => {
+    select('program').value = state.program;
+    setPeriods(state.program, state.periode);
+    select('metrik').value = state.metrik;
+    select('tingkat').value = state.tingkat;
+  };
+  const readControls = (): TargetingState => {
+    const params = new URLSearchParams();
+    for (const name of ['program', 'periode', 'metrik', 'tingkat']) params.set(name, select(name).value);
+    return parseState(params.toString(), fields) as TargetingState;
+  };
+  const say = (text: string, state: 'loading' | 'ready' | 'error' | 'idle') => {
+    status.textContent = text;
+    root.dataset.state = state;
+  };
+
+  async function show(state: TargetingState, fromLink = false): Promise<void> {
+    const request = ++latestRequest;
+    root.setAttribute('aria-busy', 'true');
+    say(fromLink ? s.loadingFromLink : s.loadingEngine, 'loading');
+    try {
+      const [{ openDuckDB }, { renderView }] = await Promise.all([import('./duckdb.ts'), import('./sasaran-render.ts')]);
+      const db = await openDuckDB({
+        attach: [{ name: 'terang.duckdb', url: config.databaseUrl, schema: 'r' }],
+        timeoutMs: DUCKDB_TIMEOUT_MS,
+        onProgress: (loaded, total) => {
+          if (request === latestRequest && total > 0 && !fromLink) {
+            say(fill(s.loadingEngineProgress, { percent: `${Math.round((100 * loaded) / total)}%` }), 'loading');
+          }
+        },
+      });
+      if (request !== latestRequest) return;
+      say(s.loadingQuery, 'loading');
+      const view = await readTargetingView((sql, params) => db.query(sql, params), state);
+      if (request !== latestRequest) return;
+      renderView(root, view, config.lang, config.release);
+      shown = state;
+      const words = viewWords(state, config.lang);
+      say(fill(s.loaded, { view: `${words.program}, ${words.period}, ${words.metric.toLowerCase()}, ${words.level}` }), 'ready');
+    } catch (error) {
+      if (request !== latestRequest) return;
+      const reason = error instanceof Error && error.name === 'DuckDBTimeoutError' ? s.timeout : error instanceof Error ? error.message : String(error);
+      say(fill(s.failed, { reason }), 'error');
+      // The controls and the URL go back to the view still on screen.
+      setControls(shown);
+      history.replaceState(history.state, '', `${location.pathname}${serialiseState(shown, fields, { keep: location.search })}${location.hash}`);
+    } finally {
+      if (request === latestRequest) root.removeAttribute('aria-busy');
+    }
+  }
+
+  const fromUrl = parseState(location.search, fields) as TargetingState;
+  setControls(fromUrl);
+  form.hidden = false;
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLSelectElement;
+    if (target.name === 'program') setPeriods(target.value, config.programs.find((p) => p.kode === target.value)?.defaultPeriod ?? '');
+    const state = readControls();
+    history.pushState(null, '', `${location.pathname}${serialiseState(state, fields, { keep: location.search })}${location.hash}`);
+    void show(state);
+  });
+  window.addEventListener('popstate', () => {
+    const state = parseState(location.search, fields) as TargetingState;
+    setControls(state);
+    if (!sameState(state, shown, fields)) void show(state);
+  });
+  if (!sameState(fromUrl, defaultState, fields)) void show(fromUrl, true);
+}
+
+const root = document.querySelector<HTMLElement>('[data-sasaran]');
+if (root) setUp(root);
