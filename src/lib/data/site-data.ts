@@ -80,8 +80,6 @@ export interface Headline {
 
 export interface SiteData {
   release: ReleaseManifest;
-  /** The release's query seam, for page modules with their own small queries (report, downloads). */
-  query: Query;
   regions: Region[];
   region(kode: string): Region | undefined;
   children(kode: string | null): Region[];
@@ -211,7 +209,6 @@ export async function createSiteData(query: Query, release: ReleaseManifest): Pr
 
   const site: SiteData = {
     release,
-    query,
     regions,
     region: (kode) => byCode.get(kode),
     children: (kode) => childrenOf.get(kode) ?? [],
