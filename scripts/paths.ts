@@ -43,6 +43,8 @@ export const PATH_ENV = {
   publicDir: ['TERANG_PUBLIC_DIR', 'public'],
   /** Scratch space of the data build (private intermediate files). */
   workDir: ['TERANG_WORK_DIR', 'data/work'],
+  /** BPS poverty tables: overrides.csv (reviewed) and kemiskinan-bps.csv (written by npm run import:bps); see docs/bps-import.md. */
+  bpsDir: ['TERANG_BPS_DIR', 'data/bps'],
 } as const;
 
 export type PathName = keyof typeof PATH_ENV;
@@ -72,3 +74,5 @@ export const distDir = (env: NodeJS.ProcessEnv = process.env): string => resolve
 export const publicDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).publicDir;
 /** Scratch space of the data build; never published. */
 export const workDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).workDir;
+/** BPS poverty tables: overrides and the importer's normalized file, read by the data build. */
+export const bpsDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).bpsDir;
