@@ -16,7 +16,10 @@ const id = {
   mainNav: 'Menu utama',
   navHome: 'Beranda',
   navRegions: 'Wilayah',
+  navPoverty: 'Kemiskinan',
   navTargeting: 'Sasaran',
+  navComplaints: 'Pengaduan',
+  navMethods: 'Metodologi',
   footer: 'Terang adalah perangkat lunak sumber terbuka (Apache-2.0). Data yang diterbitkan tidak memuat nama maupun NIK penerima.',
   suppressedNote:
     '“disamarkan” berarti ada orangnya, tetapi jumlahnya terlalu kecil atau dapat dihitung ulang dari angka lain, sehingga tidak diterbitkan. “–” berarti tidak ada data.',
@@ -134,7 +137,10 @@ const en: UiStrings = {
   mainNav: 'Main menu',
   navHome: 'Home',
   navRegions: 'Regions',
+  navPoverty: 'Poverty',
   navTargeting: 'Targeting',
+  navComplaints: 'Complaints',
+  navMethods: 'Methodology',
   footer: 'Terang is open-source software (Apache-2.0). Published data contains no recipient names or NIKs.',
   suppressedNote:
     '“suppressed” means there are people, but the count is too small or could be recomputed from other figures, so it is not published. “–” means no data.',

@@ -1,6 +1,6 @@
 /**
- * Screenshots of a built site, as a person would see it: Beranda and one
- * kabupaten page (and the Wilayah list), in Indonesian, at phone (360 px) and
+ * Screenshots of a built site, as a person would see it: Beranda, one
+ * kabupaten page, the Wilayah list and the topic pages, in Indonesian, at phone (360 px) and
  * desktop (1280 px) width, full page.
  *
  *   npx tsx test/browser/screenshots.ts [distDir] [outDir]
@@ -31,6 +31,8 @@ export async function takeScreenshots(root: string, outDir: string): Promise<str
     { name: 'beranda', path: '/' },
     { name: 'wilayah', path: '/wilayah/' },
     ...(kabupaten ? [{ name: `kabupaten-${kabupaten}`, path: `/wilayah/${kabupaten}/` }] : []),
+    // The topic pages, when this build has them.
+    ...['kemiskinan', 'pengaduan', 'metodologi'].filter((name) => existsSync(path.join(root, name, 'index.html'))).map((name) => ({ name, path: `/${name}/` })),
   ];
   const server = createStaticServer({ root, port: 0, host: '127.0.0.1' });
   await server.listen();

@@ -1,0 +1,84 @@
+/**
+ * Horizontal bars, one row per category, the label above its bar and the
+ * value after it, so long Indonesian labels fit a 360-px phone. A suppressed
+ * value gets no bar and reads "disamarkan"/"suppressed" where the bar would
+ * start; a lower bound ("sedikitnya") draws the published part and says so.
+ * Pure: rows, labels and a `document` in, SVG markup out.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatPublished, type Lang, type Published, type ValueKind } from '../format.ts';
+import { finishSvg, textWidth } from './svg.ts';
+
+export interface BarDatum {
+  key: string;
+  label: string;
+  cell: Published;
+}
+
+export interface BarChartOptions {
+  rows: BarDatum[];
+  kind: ValueKind;
+  lang: Lang;
+  document: Document;
+  /** Width of the viewBox in px (default 380); the SVG scales to its box. */
+  width?: number;
+  /** Font size in viewBox px (default 14). */
+  fontSize?: number;
+  /** Upper end of the value axis (default: the largest value; 100 suits percentages). */
+  max?: number;
+}
+
+const ROW = 46;
+const PADDING = 0.58;
+
+/** Rows that get a bar: published, not suppressed, a number. */
+export const barsOf = (rows: BarDatum[]): BarDatum[] =>
+  rows.filter((row) => !row.cell.suppressed && row.cell.value !== null && Number.isFinite(row.cell.value));
+
+export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize = 14, max }: BarChartOptions): string {
+  const bars = barsOf(rows);
+  const valueText = (row: BarDatum) => formatPublished(row.cell, kind, lang);
+  const largest = Math.max(0, ...bars.map((row) => row.cell.value ?? 0));
+  const marginRight = 8 + Math.max(0, ...rows.map((row) => textWidth(valueText(row), fontSize)));
+  const marginTop = 4;
+  const marginBottom = 4;
+  const height = marginTop + marginBottom + ROW * (rows.length + PADDING);
+  const bandwidth = ROW * (1 - PADDING);
+  const keys = rows.map((row) => row.key);
+  const svg = Plot.plot({
+    document,
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginLeft: 2,
+    marginRight,
+    x: { domain: [0, max ?? (largest || 1)], axis: null },
+    y: { domain: keys, axis: null, padding: PADDING, align: 0.5 },
+    marks: [
+      Plot.barX(bars, { x: (row: BarDatum) => row.cell.value, y: 'key', className: 'chart-bar', fill: '#0b5cad' }),
+      Plot.ruleX([0], { className: 'chart-axis' }),
+      Plot.text(rows, {
+        x: () => 0,
+        y: 'key',
+        text: 'label',
+        textAnchor: 'start',
+        lineAnchor: 'bottom',
+        dy: -bandwidth / 2 - 3,
+        // A label longer than the chart is cut with an ellipsis; the table has it in full.
+        lineWidth: (0.9 * (width - 6)) / fontSize,
+        textOverflow: 'ellipsis',
+        className: 'chart-label',
+      }),
+      Plot.text(
+        rows.filter((row) => !row.cell.suppressed),
+        { x: (row: BarDatum) => row.cell.value ?? 0, y: 'key', text: valueText, textAnchor: 'start', dx: 5, className: 'chart-value' },
+      ),
+      Plot.text(
+        rows.filter((row) => row.cell.suppressed),
+        { x: () => 0, y: 'key', text: valueText, textAnchor: 'start', dx: 5, className: 'chart-suppressed', fontStyle: 'italic' },
+      ),
+    ],
+  });
+  return finishSvg(svg as unknown as Element, fontSize).replace('<svg ', `<svg data-rows="${keys.length}" `);
+}
