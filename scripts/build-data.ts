@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { InputFileError } from './build/errors.ts';
 import { runDataBuild } from './build/run-build.ts';
 import { loadSecret } from './build/secret.ts';
-import { publicDataDir, rawDir, reportsDir, REPO_ROOT, workDir } from './paths.ts';
+import { NORMALIZED_FILE } from './bps/indicators.ts';
+import { bpsDir, publicDataDir, rawDir, reportsDir, REPO_ROOT, workDir } from './paths.ts';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -54,6 +55,7 @@ try {
     sensitiveK,
     threads: values.threads ? Number(values.threads) : undefined,
     memoryLimit: values['memory-limit'] ?? process.env.TERANG_MEMORY_LIMIT,
+    bpsFile: join(bpsDir(), NORMALIZED_FILE),
     log: (line) => console.log(line),
   });
   const { totals } = result.report;

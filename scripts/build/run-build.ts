@@ -10,6 +10,7 @@ import { applyDisclosureControl } from './disclosure.ts';
 import { InputFileError } from './errors.ts';
 import { buildComplaintMetrics } from './metrics/complaints.ts';
 import { buildDimensionTables } from './metrics/dimensions.ts';
+import { buildBpsTable } from './metrics/bps.ts';
 import { buildPovertyMetrics } from './metrics/poverty.ts';
 import { buildTargetingMetrics } from './metrics/targeting.ts';
 import { publishRelease, type ReleaseInfo } from './publish.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   sensitiveK: number;
   threads?: number;
   memoryLimit?: string;
+  /** The BPS importer's normalized file (docs/bps-import.md); when absent the release has no bps_kemiskinan table. */
+  bpsFile?: string;
   log?: (line: string) => void;
 }
 
@@ -97,6 +100,8 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, metricOptions))));
     tables.push(...(await stage('complaints', () => buildComplaintMetrics(db, metricOptions))));
     tables.push(...(await stage('dimensions', () => buildDimensionTables(db, tables))));
+    // After the lookup tables: BPS covers regions beyond the registry, which get no region page.
+    tables.push(...(await stage('bps', () => buildBpsTable(db, options.bpsFile))));
 
     await stage('disclosure', async () => {
       for (const table of tables) {
