@@ -45,6 +45,8 @@ export const PATH_ENV = {
   workDir: ['TERANG_WORK_DIR', 'data/work'],
   /** BPS poverty tables: overrides.csv (reviewed) and kemiskinan-bps.csv (written by npm run import:bps); see docs/bps-import.md. */
   bpsDir: ['TERANG_BPS_DIR', 'data/bps'],
+  /** Optional boundary files (GeoJSON keyed by Kemendagri code) for the choropleth map; see docs/maps.md. */
+  boundariesDir: ['TERANG_BOUNDARIES_DIR', 'data/boundaries'],
 } as const;
 
 export type PathName = keyof typeof PATH_ENV;
@@ -74,5 +76,7 @@ export const distDir = (env: NodeJS.ProcessEnv = process.env): string => resolve
 export const publicDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).publicDir;
 /** Scratch space of the data build; never published. */
 export const workDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).workDir;
+/** Boundary files for the choropleth map (optional; without them Beranda shows the tile grid). */
+export const boundariesDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).boundariesDir;
 /** BPS poverty tables: overrides and the importer's normalized file, read by the data build. */
 export const bpsDir = (env: NodeJS.ProcessEnv = process.env): string => resolvePaths(env).bpsDir;

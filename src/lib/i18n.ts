@@ -46,8 +46,6 @@ const id = {
   moreThan: 'lebih dari',
   programsHeading: 'Penerima dan nilai bantuan per program',
   programsCaption: 'Penerima yang dibayar, nilai dibayar, penerima di luar aturan desil, dan penerima yang dibayar setelah meninggal, per program pada triwulan terakhir yang lengkap.',
-  mapHeading: 'Peta',
-  mapPending: 'Peta provinsi akan ditambahkan di sini. Sementara itu, gunakan daftar wilayah.',
   browseRegions: 'Lihat angka per wilayah',
 
   program: 'Program',
@@ -167,8 +165,6 @@ const en: UiStrings = {
   moreThan: 'more than',
   programsHeading: 'Recipients and amounts by program',
   programsCaption: 'Paid recipients, amount paid, recipients outside the desil rule, and recipients paid after their death, by program in the latest complete quarter.',
-  mapHeading: 'Map',
-  mapPending: 'A province map will be added here. Meanwhile, use the list of regions.',
   browseRegions: 'See the figures by region',
 
   program: 'Program',

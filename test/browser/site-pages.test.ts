@@ -115,7 +115,7 @@ describe('Beranda on a real release', () => {
         expect(await cellText(page, '[data-testid="outside-rule"]')).toBe(expected);
       }
       expect(await page.locator(`[data-testid="data-date"] time[datetime="${dataDate}"]`).count()).toBe(1);
-      expect(await page.getByTestId('map-placeholder').isVisible()).toBe(true);
+      expect(await page.getByTestId('map').isVisible()).toBe(true);
       expectClean(recording);
     }
   });
