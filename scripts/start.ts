@@ -31,6 +31,9 @@ interface Step {
 const SAMPLE: Step = { title: 'Generate sample data', npmScript: 'sample', entry: 'scripts/sample/cli.ts' };
 const BUILD_DATA: Step = { title: 'Build the data release', npmScript: 'build:data', entry: 'scripts/build-data.ts' };
 const BUILD_SITE: Step = { title: 'Build the site', npmScript: 'build:site', entry: 'astro.config.mjs' };
+const IMPORT_BPS: Step = { title: 'Import the sample BPS poverty table', npmScript: 'import:bps', entry: 'scripts/bps/cli.ts' };
+/** The sample's fictional BPS-style table (docs/bps-import.md). */
+const SAMPLE_BPS_FILE = path.join(REPO_ROOT, 'data', 'sample-bps', 'bps-kemiskinan-kabkota-contoh-fiktif.csv');
 
 class StepFailed extends Error {}
 
@@ -78,6 +81,11 @@ export async function buildEverything(): Promise<void> {
     console.log(`No CSV files in ${raw}: generating the fictional sample data set.`);
     // Pass the folder explicitly: it is where this script looked (TERANG_RAW_DIR).
     await runStep(SAMPLE, ['--out', raw]);
+  }
+  // The sample's BPS figures are fictional too: imported beside the sample (git-ignored), never into data/bps/.
+  if (existsSync(path.join(raw, 'sample-manifest.json')) && existsSync(SAMPLE_BPS_FILE) && !process.env.TERANG_BPS_DIR) {
+    process.env.TERANG_BPS_DIR = path.join(raw, 'bps');
+    await runStep(IMPORT_BPS, [SAMPLE_BPS_FILE]);
   }
   await runStep(BUILD_DATA);
   await runStep(BUILD_SITE);
