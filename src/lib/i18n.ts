@@ -20,6 +20,7 @@ const id = {
   navTargeting: 'Sasaran',
   navComplaints: 'Pengaduan',
   navMethods: 'Metodologi',
+  navDownloads: 'Unduh',
   footer: 'Terang adalah perangkat lunak sumber terbuka (Apache-2.0). Data yang diterbitkan tidak memuat nama maupun NIK penerima.',
   suppressedNote:
     '“disamarkan” berarti ada orangnya, tetapi jumlahnya terlalu kecil atau dapat dihitung ulang dari angka lain, sehingga tidak diterbitkan. “–” berarti tidak ada data.',
@@ -139,6 +140,7 @@ const en: UiStrings = {
   navTargeting: 'Targeting',
   navComplaints: 'Complaints',
   navMethods: 'Methodology',
+  navDownloads: 'Download',
   footer: 'Terang is open-source software (Apache-2.0). Published data contains no recipient names or NIKs.',
   suppressedNote:
     '“suppressed” means there are people, but the count is too small or could be recomputed from other figures, so it is not published. “–” means no data.',
