@@ -12,6 +12,9 @@ import { loadSiteData } from './site-data.ts';
 
 export const BPS_TABLE_NAME = 'bps_kemiskinan';
 
+/** The order readers meet the indicators in: the headline share and count first, the poverty line last. */
+export const BPS_DISPLAY_ORDER: readonly BpsIndicator[] = ['p0', 'jumlah_miskin', 'p1', 'p2', 'garis_kemiskinan'];
+
 export interface BpsValue {
   nilai: number;
   satuan: string;
