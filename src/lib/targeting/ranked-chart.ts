@@ -26,7 +26,7 @@ export interface RankedChartOptions {
 export function rankedChart(ranked: RankedPoint[], options: RankedChartOptions): SVGSVGElement | HTMLElement {
   const points = ranked.slice(0, MAX_BARS);
   const max = Math.max(1, ...points.map((p) => p.value));
-  return Plot.plot({
+  const chart = Plot.plot({
     ...(options.document ? { document: options.document } : {}),
     width: options.width,
     height: Math.max(1, points.length) * BAND + 32,
@@ -44,4 +44,9 @@ export function rankedChart(ranked: RankedPoint[], options: RankedChartOptions):
       Plot.ruleX([0], { stroke: 'currentColor' }),
     ],
   });
+  // The figure's `role="img"` box carries the label; Plot's per-mark labels on
+  // plain `<g>` elements are ARIA attributes without a role (axe: aria-prohibited-attr).
+  for (const labelled of chart.querySelectorAll('[aria-label]')) labelled.removeAttribute('aria-label');
+  chart.setAttribute('aria-hidden', 'true');
+  return chart;
 }

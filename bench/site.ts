@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:site [-- --scale 0.05 | --dist <built site>] [--runs 3] [--changes 20]`
+ *
+ * The site as a visitor on a phone meets it, in headless Chromium against our
+ * own server, with precompressed `.br`/`.gz` siblings as docs/deploy.md sets
+ * them up:
+ * - per page type: bytes before any interaction (compressed as served, cold
+ *   cache) and whether any wasm was fetched (must be none);
+ * - Sasaran: time from the first change of a control to the re-rendered view
+ *   on a cold load (DuckDB-wasm starts then; budget 2.5 s, median of `--runs`),
+ *   and later changes, p95 over `--changes` (budget 150 ms).
+ * Without `--dist` it builds the fictional sample at `--scale` and the site
+ * into a fresh `.tmp/bench-site-*` workspace (kept; reuse it with `--dist`).
+ * Prints a table; writes `test-results/bench-site.json`. docs/benchmarks.md records the figures.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { REPO_ROOT } from '../scripts/paths.ts';
+import { createStaticServer } from '../scripts/server/static-server.ts';
+import { buildSampleRelease, buildSite, createWorkspace, launchChromium } from '../test/browser/harness.ts';
+import { measurePageWeight, pageTypes, type PageWeight } from '../test/browser/page-weight.ts';
+
+const BUDGET = { bytesBeforeInteraction: 150_000, firstInteractionMs: 2500, laterChangeP95Ms: 150 };
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '0.05' },
+    dist: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    changes: { type: 'string', default: '20' },
+  },
+});
+
+async function builtSite(): Promise<string> {
+  if (values.dist) return path.resolve(values.dist);
+  const workspace = await createWorkspace('bench-site');
+  console.log(`# sample (scale ${values.scale}) + build:data + astro build in ${path.relative(REPO_ROOT, workspace.root)}`);
+  await buildSampleRelease(workspace, Number(values.scale));
+  await buildSite(workspace);
+  return workspace.distDir;
+}
+
+const PRECOMPRESS = /\.(html|js|mjs|css|svg|json|wasm)$/;
+
+/** `.gz` and `.br` siblings as docs/deploy.md makes them (never for `/data/`, which is read by range). */
+function precompress(root: string): number {
+  let written = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (path.relative(root, file) !== 'data') walk(file);
+      } else if (PRECOMPRESS.test(entry.name) && !existsSync(`${file}.br`)) {
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        // Quality 11 on the 34 MB wasm takes minutes; 9 is within a few per cent of it.
+        const quality = bytes.length > 1_000_000 ? 9 : 11;
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+        written += 1;
+      }
+    }
+  };
+  walk(root);
+  return written;
+}
+
+/** Times (ms, in the page's clock) from a `change` on the form to `data-state="ready"`. */
+const TIMING_SCRIPT = `
+  window.__bench = { start: 0, end: 0 };
+  document.addEventListener('change', () => { window.__bench = { start: performance.now(), end: 0 }; }, true);
+  new MutationObserver(() => {
+    const root = document.querySelector('[data-sasaran]');
+    if (root && root.dataset.state === 'ready' && window.__bench.start && !window.__bench.end) window.__bench.end = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });`;
+
+type Choice = [name: string, value: string];
+
+async function timeChange(page: import('playwright-core').Page, [name, value]: Choice): Promise<number> {
+  await page.selectOption(`select[name="${name}"]`, value);
+  await page.waitForFunction(() => (window as unknown as { __bench: { end: number } }).__bench.end > 0, null, { timeout: 60_000, polling: 'raf' });
+  const state = await page.evaluate(() => ({ ...(window as unknown as { __bench: { start: number; end: number } }).__bench, status: document.querySelector('[data-sasaran]')?.getAttribute('data-state') }));
+  if (state.status !== 'ready') throw new Error(`view did not load after ${name}=${value}`);
+  return state.end - state.start;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const median = (values: number[]) => percentile(values, 50);
+
+async function sasaranTimings(browser: Browser, baseUrl: string, runs: number, changes: number) {
+  const cold: number[] = [];
+  const later: number[] = [];
+  // Later changes cycle through every control, so each needs a real query.
+  const cycle: Choice[] = [
+    ['metrik', 'eksklusi'], ['tingkat', 'kabupaten'], ['program', 'PBI_JK'], ['metrik', 'cakupan'], ['tingkat', 'kecamatan'],
+    ['program', 'PKH'], ['metrik', 'kebocoran'], ['tingkat', 'provinsi'], ['program', 'BLT_DD'], ['metrik', 'inklusi'],
+  ];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.addInitScript(TIMING_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sasaran/`, { waitUntil: 'networkidle' });
+    cold.push(await timeChange(page, ['program', 'SEMBAKO']));
+    if (run === 0) {
+      for (let i = 0; i < changes; i += 1) later.push(await timeChange(page, cycle[i % cycle.length]!));
+    }
+    await context.close();
+  }
+  return { coldMs: cold, laterMs: later };
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+async function main() {
+  const root = await builtSite();
+  if (!existsSync(path.join(root, 'sasaran', 'index.html'))) throw new Error(`${root} has no /sasaran/ page: build the site with a release first`);
+  const siblings = precompress(root);
+  console.log(`# serving ${path.relative(REPO_ROOT, root)} (${siblings} files precompressed now)`);
+  const server = createStaticServer({ root, port: 0, host: '127.0.0.1' });
+  await server.listen();
+  const browser = await launchChromium();
+  try {
+    const weights: PageWeight[] = [];
+    for (const type of pageTypes(root)) weights.push(await measurePageWeight(browser, server, root, type));
+    const timings = await sasaranTimings(browser, server.url, Number(values.runs), Number(values.changes));
+    const firstMs = median(timings.coldMs);
+    const p95 = percentile(timings.laterMs, 95);
+
+    console.log('\n| page | requests | bytes before interaction (as served) | wasm before interaction |');
+    console.log('|---|---|---|---|');
+    for (const w of weights) {
+      const flag = w.bytesServed > BUDGET.bytesBeforeInteraction ? ' **over budget**' : '';
+      console.log(`| ${w.name} \`${w.path}\` | ${w.requests} | ${kb(w.bytesServed)}${flag} | ${w.wasm.length === 0 ? 'none' : w.wasm.join(', ')} |`);
+    }
+    console.log(`\nSasaran, first change on a cold load (DuckDB-wasm starts): median ${firstMs.toFixed(0)} ms of ${timings.coldMs.map((t) => t.toFixed(0)).join(', ')} (budget ${BUDGET.firstInteractionMs} ms)`);
+    console.log(`Sasaran, later changes: p95 ${p95.toFixed(0)} ms, median ${median(timings.laterMs).toFixed(0)} ms over ${timings.laterMs.length} (budget ${BUDGET.laterChangeP95Ms} ms)`);
+
+    const release = JSON.parse(readFileSync(path.join(root, 'data', 'latest.json'), 'utf8')) as { release: string; database?: string };
+    const database = path.join(root, 'data', release.database ?? `${release.release}/terang.duckdb`);
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cores: cpus().length, node: process.version },
+      site: root,
+      release: release.release,
+      databaseBytes: existsSync(database) ? statSync(database).size : null,
+      budget: BUDGET,
+      pages: weights,
+      sasaran: { ...timings, firstInteractionMedianMs: firstMs, laterChangeP95Ms: p95 },
+      withinBudget:
+        weights.every((w) => w.bytesServed <= BUDGET.bytesBeforeInteraction && w.wasm.length === 0) &&
+        firstMs <= BUDGET.firstInteractionMs &&
+        p95 <= BUDGET.laterChangeP95Ms,
+    };
+    const out = path.join(REPO_ROOT, 'test-results', 'bench-site.json');
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n${result.withinBudget ? 'within budget' : 'OVER BUDGET'}; wrote ${path.relative(REPO_ROOT, out)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
