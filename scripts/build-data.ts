@@ -55,6 +55,7 @@ try {
     sensitiveK,
     threads: values.threads ? Number(values.threads) : undefined,
     memoryLimit: values['memory-limit'] ?? process.env.TERANG_MEMORY_LIMIT,
+    sliceRows: process.env.TERANG_SLICE_ROWS ? Number(process.env.TERANG_SLICE_ROWS) : undefined,
     bpsFile: join(bpsDir(), NORMALIZED_FILE),
     log: (line) => console.log(line),
   });

@@ -93,9 +93,9 @@ export const writeValidationReport = async (db: Db | null, reportsDir: string, r
   let sample: Record<string, unknown>[] = [];
   if (db && report.quarantineFile) {
     const path = join(reportsDir, report.quarantineFile);
-    await db.run(`COPY (SELECT contract, file, "row", "column", code, value, nik_masked FROM quarantine ORDER BY contract, file, "row", "column", code)
+    await db.run(`COPY (SELECT contract, file, "row", "column", code, value, nik_masked FROM quarantine ORDER BY contract, file, "row", "column", code, value)
                   TO '${path.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`);
-    sample = await db.all(`SELECT * FROM quarantine ORDER BY contract, file, "row", "column", code LIMIT 1000`);
+    sample = await db.all(`SELECT * FROM quarantine ORDER BY contract, file, "row", "column", code, value LIMIT 1000`);
   }
   writeAtomic(join(reportsDir, 'validation.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeAtomic(join(reportsDir, 'validation.html'), renderHtml(report, sample));

@@ -33,6 +33,8 @@ export interface BuildOptions {
   sensitiveK: number;
   threads?: number;
   memoryLimit?: string;
+  /** Rows per validation slice for very large files (validate.ts; default 12 million). */
+  sliceRows?: number;
   /** The BPS importer's normalized file (docs/bps-import.md); when absent the release has no bps_kemiskinan table. */
   bpsFile?: string;
   log?: (line: string) => void;
@@ -68,6 +70,9 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
   rmSync(options.workDir, { recursive: true, force: true });
   mkdirSync(options.workDir, { recursive: true });
   const db = await openDb({
+    // A database file, not memory: DuckDB compresses stored tables and pages them through its
+    // buffer pool, so a 100-million-row payment file does not have to fit in memory as text.
+    path: join(options.workDir, 'work.duckdb'),
     threads: options.threads,
     // DuckDB's limit covers its buffer pool, not every allocation: 4 GB keeps the whole process under 8 GB at scale 16.
     memoryLimit: options.memoryLimit ?? '4GB',
@@ -79,7 +84,7 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     try {
       files = await stage(
         'validate',
-        () => validateInputs(db, options.secret, { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, asOf: options.asOf }),
+        () => validateInputs(db, options.secret, { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, asOf: options.asOf, sliceRows: options.sliceRows }),
         (f) => f.reduce((n, r) => n + r.rowsRead, 0),
       );
     } catch (error) {

@@ -18,6 +18,8 @@ export interface ValidationContext {
   referenceCodes: Record<string, readonly string[]>;
   /** Dates after this are in the future (yyyy-mm-dd). */
   asOf: string;
+  /** Rows per slice for large files (validate.ts). */
+  sliceRows?: number;
 }
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;

@@ -31,7 +31,31 @@ export interface ValidationOptions {
   referenceDir: string;
   workDir: string;
   asOf: string;
+  /**
+   * Files of one contract with more rows than this are checked in slices of about this
+   * many rows, so the duplicate test and the identifier hashing fit in memory at any
+   * scale (default 12 million; see `sliceCount`).
+   */
+  sliceRows?: number;
 }
+
+export const DEFAULT_SLICE_ROWS = 12_000_000;
+
+/** How many slices a contract's rows are checked in: one until a file grows past `sliceRows`. */
+export const sliceCount = (rows: number, sliceRows: number = DEFAULT_SLICE_ROWS): number =>
+  Math.max(1, Math.ceil(rows / Math.max(1, sliceRows)));
+
+/**
+ * The column whose hash assigns a row to its slice. Identical rows share every cell, so
+ * any column keeps exact duplicates together; where duplicate keys are errors the column
+ * must be part of the key. A NIK or KK column is preferred: each identifier then falls in
+ * one slice and is hashed once.
+ */
+export const sliceColumn = (contract: FileContract): string => {
+  const key = contract.key ?? [];
+  const id = key.find((k) => contract.columns.some((c) => c.name === k && (c.type === 'nik' || c.type === 'kk')));
+  return id ?? key[0] ?? contract.columns[0]!.name;
+};
 
 const sqlPath = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
@@ -105,16 +129,31 @@ const checkContract = async (db: Db, contract: FileContract, prepared: PreparedC
   const tables = prepared.map((_, i) => `raw_${contract.id}_${i}`);
   for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
   const sources = prepared.length > 0 ? prepared.map((p, i) => selectPrepared(p, tables[i]!, contract)).join('\nUNION ALL\n') : empty;
-  await db.run(`CREATE OR REPLACE VIEW raw_${contract.id} AS ${sources}`);
-  await db.run(checkTableSql(contract, ctx));
-  await db.run(`
-    INSERT INTO quarantine
-      SELECT '${contract.id}', _file, _row, e.col, e.code, e.val, _nik_masked
-      FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${contract.id} WHERE len(_errors) > 0);
-    DROP VIEW raw_${contract.id};
-    ${tables.map((t) => `DROP TABLE ${t};`).join(' ')}
-  `);
-  await db.run(cleanTableSql(contract, ctx));
+  const slices = contract.kind === 'raw' ? sliceCount(prepared.reduce((n, p) => n + p.rowsRead, 0), ctx.sliceRows) : 1;
+  const by = `hash(NULLIF(trim(${ident(sliceColumn(contract))}), '')) % ${slices}`;
+  const id = contract.id;
+  for (let slice = 0; slice < slices; slice++) {
+    await db.run(`CREATE OR REPLACE VIEW raw_${id} AS ${slices === 1 ? sources : `SELECT * FROM (${sources}) WHERE ${by} = ${slice}`}`);
+    await db.run(checkTableSql(contract, ctx));
+    await db.run(`
+      INSERT INTO quarantine
+        SELECT '${id}', _file, _row, e.col, e.code, e.val, _nik_masked
+        FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${id} WHERE len(_errors) > 0);
+      DROP VIEW raw_${id};`);
+    await db.run(cleanTableSql(contract, ctx));
+    if (slices === 1) break;
+    // Each slice's accepted and rejected rows are gathered; the next slice reuses the names.
+    await db.run(
+      slice === 0
+        ? `ALTER TABLE clean_${id} RENAME TO clean_${id}__all; ALTER TABLE chk_${id} RENAME TO chk_${id}__all;`
+        : `INSERT INTO clean_${id}__all SELECT * FROM clean_${id}; DROP TABLE clean_${id};
+           INSERT INTO chk_${id}__all SELECT * FROM chk_${id}; DROP TABLE chk_${id};`,
+    );
+    if (slice === slices - 1) {
+      await db.run(`ALTER TABLE clean_${id}__all RENAME TO clean_${id}; ALTER TABLE chk_${id}__all RENAME TO chk_${id};`);
+    }
+  }
+  await db.run(tables.map((t) => `DROP TABLE ${t};`).join(' ') || 'SELECT 1');
   for (const p of prepared) {
     if (p.misshapen.length === 0) continue;
     const values = p.misshapen.map((m) => `('${contract.id}', ${sqlPath(basename(p.source))}, ${m.row}, '*', 'ROW_COLUMN_COUNT', '${m.fields} kolom', NULL)`);
@@ -172,7 +211,7 @@ const codesOf = async (db: Db, table: string, column: string): Promise<string[]>
  */
 export const validateInputs = async (db: Db, secret: Buffer, options: ValidationOptions): Promise<FileReport[]> => {
   await setUpMacros(db, secret);
-  const ctx: ValidationContext = { referenceCodes: {}, asOf: options.asOf };
+  const ctx: ValidationContext = { referenceCodes: {}, asOf: options.asOf, sliceRows: options.sliceRows };
   const reports: FileReport[] = [];
   for (const contract of CONTRACTS.filter((c) => c.kind === 'reference')) {
     reports.push(...(await checkContract(db, contract, prepareContract(contract, options), ctx)));
