@@ -172,8 +172,19 @@ function readRelease(publicDataDir: string, releaseId: string, latest: { id: str
   };
 }
 
-/** Every release folder with a data package under `publicDataDir`, oldest first. */
+const listed = new Map<string, PublishedRelease[]>();
+
+/** Every release folder with a data package under `publicDataDir`, oldest first (read once per site build). */
 export function listReleases(publicDataDir: string): PublishedRelease[] {
+  let releases = listed.get(publicDataDir);
+  if (!releases) {
+    releases = readReleases(publicDataDir);
+    listed.set(publicDataDir, releases);
+  }
+  return releases;
+}
+
+function readReleases(publicDataDir: string): PublishedRelease[] {
   if (!existsSync(publicDataDir)) return [];
   const pointer = readLatestRelease(publicDataDir);
   const latest = pointer ? { id: pointer.release, generatedAt: pointer.generatedAt } : null;
