@@ -1,0 +1,7 @@
+/** The report's tables as a static XLSX workbook, one per region and release: `/en/laporan/<kode>/report-<kode>-<release>.xlsx`. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { xlsxEndpoint } from '../../../../lib/data/report-endpoint.ts';
+
+const endpoint = xlsxEndpoint('en');
+export const getStaticPaths: GetStaticPaths = endpoint.getStaticPaths;
+export const GET: APIRoute = endpoint.GET;
