@@ -3,7 +3,7 @@
  *
  *   1. sample data, if the raw folder (TERANG_RAW_DIR) holds no CSV file;
  *   2. the data build (`npm run build:data`) → public/data/<release>/;
- *   3. the site build (`npm run build:site`, i.e. `astro build`) → dist/;
+ *   3. the site build (`npm run build:site`: `astro build`, then the .br/.gz siblings) → dist/;
  *   4. serve dist/ on http://localhost:4321.
  *
  * Steps run as child processes with inherited output: each keeps its own
