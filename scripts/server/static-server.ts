@@ -61,9 +61,14 @@ export interface StaticServer {
 
 const ALLOWED_METHODS = 'GET, HEAD';
 
-/** A weak validator from size and modification time; cheap and stable across restarts. */
+/**
+ * A strong validator from size and modification time (as nginx makes them);
+ * cheap and stable across restarts. Strong, because Chromium revalidates a
+ * cached partial file with `If-Range: <etag>`: a weak tag never matches
+ * there, and every DuckDB range read became a 200 with the whole file.
+ */
 function etagFor(stats: Stats, encoding?: string): string {
-  return `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+  return `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
 }
 
 function isNotModified(req: http.IncomingMessage, etag: string, stats: Stats): boolean {
@@ -85,10 +90,9 @@ function ifRangeAllows(req: http.IncomingMessage, etag: string, stats: Stats): b
   const header = req.headers['if-range'];
   const ifRange = Array.isArray(header) ? header[0] : header;
   if (ifRange === undefined) return true;
-  if (ifRange.trim().startsWith('"') || ifRange.trim().startsWith('W/')) {
-    // Weak tags never match for If-Range (RFC 9110 §13.1.5), and ours are weak.
-    return false;
-  }
+  // Weak tags never match for If-Range (RFC 9110 §13.1.5); a strong one must be ours, exactly.
+  if (ifRange.trim().startsWith('W/')) return false;
+  if (ifRange.trim().startsWith('"')) return ifRange.trim() === etag;
   const date = Date.parse(ifRange);
   return Number.isFinite(date) && Math.floor(stats.mtimeMs / 1000) * 1000 <= date;
 }
