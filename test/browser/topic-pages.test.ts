@@ -97,6 +97,14 @@ const expectedPublished = (value: unknown, suppressed: unknown, kind: 'count' | 
   return kind === 'count' ? numberFormat[lang].format(Number(value)) : `${percentFormat[lang].format(Number(value))}%`;
 };
 
+/** Serious or critical axe violations on the page, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
 /** The default complaint year: the latest calendar year fully inside the data (this test's own SQL). */
 async function complaintYear(): Promise<number> {
   const [row] = await rows(`
@@ -219,6 +227,40 @@ describe('Metodologi', () => {
   });
 });
 
+describe('a kabupaten page', () => {
+  it('draws its desil chart and its Kaplan–Meier curve from the published rows', async () => {
+    const [kabupaten] = await rows("SELECT kode_wilayah, nama FROM wilayah WHERE tingkat = 'kabupaten' ORDER BY kode_wilayah LIMIT 1");
+    const kode = String(kabupaten!.kode_wilayah);
+    const desil = await rows(`SELECT desil, keluarga, keluarga_disamarkan FROM keluarga_desil WHERE kode_wilayah = '${kode}' AND desil <> 'SEMUA'`);
+    const year = await complaintYear();
+    const km = await rows(`
+      SELECT hari_kerja, persen_belum_selesai, persen_belum_selesai_disamarkan FROM pengaduan_km
+      WHERE kode_wilayah = '${kode}' AND kategori = 'SEMUA' AND tahun = ${year} ORDER BY hari_kerja`);
+    const recording = await visit(`/wilayah/${kode}/`, { javaScriptEnabled: false });
+    const { page } = recording;
+    for (const row of desil) {
+      expect(await cellText(page, `[data-testid="region-desil-chart-table"] tr[data-desil="${row.desil}"] td[data-col="keluarga"]`)).toBe(
+        expectedPublished(row.keluarga, row.keluarga_disamarkan, 'count'),
+      );
+    }
+    expect(await page.locator('#region-desil-chart svg g.chart-bar rect').count()).toBe(desil.filter((row) => row.keluarga_disamarkan !== true).length);
+    expect(await page.locator('[data-testid="region-km-table"] tbody tr').count()).toBe(km.length);
+    const last = km.at(-1)!;
+    expect(await cellText(page, `[data-testid="region-km-table"] tr[data-t="${last.hari_kerja}"] td[data-col="persen_belum_selesai"]`)).toBe(
+      expectedPublished(last.persen_belum_selesai, last.persen_belum_selesai_disamarkan, 'percent'),
+    );
+    expect(await cellText(page, '#region-km-chart .chart__takeaway')).toContain(String(kabupaten!.nama));
+    expectClean(recording);
+  });
+
+  it('keeps the region page free of serious accessibility violations with its charts open', { timeout: 120_000 }, async () => {
+    const [kabupaten] = await rows("SELECT kode_wilayah FROM wilayah WHERE tingkat = 'kabupaten' ORDER BY kode_wilayah LIMIT 1");
+    const { page } = await visit(`/wilayah/${kabupaten!.kode_wilayah}/`, { viewport: PHONE });
+    await page.evaluate(() => document.querySelectorAll('figure.chart details').forEach((details) => details.setAttribute('open', '')));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe('every topic page', () => {
   it('has the same figures, tables and rows in English as in Indonesian', async () => {
     for (const urlPath of TOPIC_PATHS) {
@@ -273,16 +315,14 @@ describe('every topic page', () => {
     }
   });
 
-  it('has no serious or critical accessibility violations (axe)', async () => {
+  // Six axe runs of a few seconds each; allow for a busy shared machine.
+  it('has no serious or critical accessibility violations (axe)', { timeout: 240_000 }, async () => {
     for (const urlPath of TOPIC_PATHS) {
       for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
         const { page } = await visit(urlPath, { viewport });
         // Open the data tables too, so axe checks them.
         await page.evaluate(() => document.querySelectorAll('details').forEach((details) => details.setAttribute('open', '')));
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+        const serious = await seriousViolations(page);
         expect(serious, `${urlPath} at ${viewport.width}px`).toEqual([]);
       }
     }

@@ -28,12 +28,21 @@ export interface BarChartOptions {
   max?: number;
 }
 
-const ROW = 46;
-const PADDING = 0.58;
+/** Bar thickness in viewBox px; the space above each bar holds its label (one or two lines). */
+const BAR = 19;
+const MAX_LABEL_LINES = 2;
 
 /** Rows that get a bar: published, not suppressed, a number. */
 export const barsOf = (rows: BarDatum[]): BarDatum[] =>
   rows.filter((row) => !row.cell.suppressed && row.cell.value !== null && Number.isFinite(row.cell.value));
+
+/** A label cut to `max` characters at a word boundary, with an ellipsis. */
+const cut = (label: string, max: number): string => {
+  if (label.length <= max) return label;
+  const head = label.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
+};
 
 export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize = 14, max }: BarChartOptions): string {
   const bars = barsOf(rows);
@@ -42,8 +51,15 @@ export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize 
   const marginRight = 8 + Math.max(0, ...rows.map((row) => textWidth(valueText(row), fontSize)));
   const marginTop = 4;
   const marginBottom = 4;
-  const height = marginTop + marginBottom + ROW * (rows.length + PADDING);
-  const bandwidth = ROW * (1 - PADDING);
+  // Long labels wrap onto a second line (and are cut after it); the table has them in full.
+  const labelWidth = 0.9 * (width - 6);
+  const perLine = Math.max(8, Math.floor(labelWidth / textWidth('x', fontSize)));
+  const fitted = rows.map((row) => ({ ...row, label: cut(row.label, perLine * MAX_LABEL_LINES) }));
+  const lines = Math.max(1, ...fitted.map((row) => Math.min(MAX_LABEL_LINES, Math.ceil(textWidth(row.label, fontSize) / labelWidth))));
+  const row = BAR + 8 + lines * (fontSize + 3);
+  const padding = 1 - BAR / row;
+  const height = marginTop + marginBottom + row * (rows.length + padding);
+  const bandwidth = BAR;
   const keys = rows.map((row) => row.key);
   const svg = Plot.plot({
     document,
@@ -54,20 +70,19 @@ export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize 
     marginLeft: 2,
     marginRight,
     x: { domain: [0, max ?? (largest || 1)], axis: null },
-    y: { domain: keys, axis: null, padding: PADDING, align: 0.5 },
+    y: { domain: keys, axis: null, padding, align: 0.5 },
     marks: [
       Plot.barX(bars, { x: (row: BarDatum) => row.cell.value, y: 'key', className: 'chart-bar', fill: '#0b5cad' }),
       Plot.ruleX([0], { className: 'chart-axis' }),
-      Plot.text(rows, {
+      Plot.text(fitted, {
         x: () => 0,
         y: 'key',
         text: 'label',
         textAnchor: 'start',
         lineAnchor: 'bottom',
         dy: -bandwidth / 2 - 3,
-        // A label longer than the chart is cut with an ellipsis; the table has it in full.
-        lineWidth: (0.9 * (width - 6)) / fontSize,
-        textOverflow: 'ellipsis',
+        lineWidth: labelWidth / fontSize,
+        lineHeight: 1.15,
         className: 'chart-label',
       }),
       Plot.text(

@@ -261,11 +261,36 @@ export async function complaintsTopic(data: SiteData): Promise<ComplaintsTopic |
     };
   });
 
-  const counts = new Map<number, number>();
-  for (const c of categories) if (c.tenggatSelesai !== null) counts.set(c.tenggatSelesai, (counts.get(c.tenggatSelesai) ?? 0) + 1);
-  const commonDeadline = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+  const common = commonDeadline(categories.map((c) => c.tenggatSelesai));
 
-  return { year, total, categories, channels, channelTotal, backlog, flows, handledLocally, km, regions, commonDeadline };
+  return { year, total, categories, channels, channelTotal, backlog, flows, handledLocally, km, regions, commonDeadline: common };
+}
+
+/** The resolution deadline (working days) most categories share; ties go to the shorter one. */
+export function commonDeadline(deadlines: (number | null)[]): number | null {
+  const counts = new Map<number, number>();
+  for (const days of deadlines) if (days !== null) counts.set(days, (counts.get(days) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+}
+
+/** One region's published Kaplan–Meier curve (all categories) for the default complaint year; null when not published. */
+export async function kmFor(data: SiteData, kode: string): Promise<KmCurve | null> {
+  const region = data.region(kode);
+  if (!region || data.complaintYear === null) return null;
+  const rows = await data.query('SELECT * FROM r.pengaduan_km WHERE kode_wilayah = $1 AND kategori = $2 AND tahun = $3 ORDER BY hari_kerja', [
+    kode,
+    ALL,
+    data.complaintYear,
+  ]);
+  if (rows.length === 0) return null;
+  return {
+    region,
+    kasus: cell(rows[0], 'kasus'),
+    points: rows.map((row) => {
+      const value = cell(row, 'persen_belum_selesai');
+      return { t: Number(row.hari_kerja), value: value.suppressed ? null : value.value };
+    }),
+  };
 }
 
 // ------------------------------------------------------------------ methodology
