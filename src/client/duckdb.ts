@@ -78,12 +78,14 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
   });
   const ready = (async () => {
     await db.instantiate(wasmUrl, null, (progress) => options.onProgress?.(progress.bytesLoaded, progress.bytesTotal));
+    performance.mark('duckdb:instantiated');
     await db.open({ filesystem: { reliableHeadRequests: false, allowFullHTTPReads: true, forceFullHTTPReads: false } });
     const connection = await db.connect();
     for (const file of options.attach) {
       await db.registerFileURL(file.name, new URL(file.url, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
       await connection.query(`ATTACH ${sqlString(file.name)} AS "${file.schema.replaceAll('"', '')}" (READ_ONLY)`);
     }
+    performance.mark('duckdb:attached');
     return connection;
   })();
   let connection: duckdb.AsyncDuckDBConnection;

@@ -1,9 +1,10 @@
 /**
  * The Sasaran page's controls. On load this only reads the URL, sets the
  * controls and shows them (they are hidden in the HTML: without JavaScript
- * the page is the build-time default view). DuckDB-wasm and Plot load when a
- * reader changes a control, or at once when the URL asks for a view other
- * than the default (a shared link), saying so while they load. The view
+ * the page is the build-time default view). DuckDB-wasm and Plot start
+ * loading when a reader reaches for a control (pointer down, focus, key), and
+ * are used when a control changes, or at once when the URL asks for a view
+ * other than the default (a shared link), saying so while they load. The view
  * state lives in the query string (`url-state.ts`); Back and Forward move
  * between views. If loading fails or times out, the previous view stays.
  */
@@ -49,26 +50,42 @@ function setUp(root: HTMLElement): void {
     root.dataset.state = state;
   };
 
+  let progress: ((loaded: number, total: number) => void) | undefined;
+  /** DuckDB and the chart code, started once (on the first interaction, or on a hint of one). */
+  let engine: Promise<[import('./duckdb.ts').BrowserDuckDB, typeof import('./sasaran-render.ts')]> | null = null;
+  const startEngine = () =>
+    (engine ??= Promise.all([
+      import('./duckdb.ts').then(({ openDuckDB }) =>
+        openDuckDB({
+          attach: [{ name: 'terang.duckdb', url: config.databaseUrl, schema: 'r' }],
+          timeoutMs: DUCKDB_TIMEOUT_MS,
+          onProgress: (loaded, total) => progress?.(loaded, total),
+        }),
+      ),
+      import('./sasaran-render.ts'),
+    ]).catch((error: unknown) => {
+      engine = null; // a later change tries again
+      throw error;
+    }));
+
   async function show(state: TargetingState, fromLink = false): Promise<void> {
     const request = ++latestRequest;
     root.setAttribute('aria-busy', 'true');
     say(fromLink ? s.loadingFromLink : s.loadingEngine, 'loading');
+    progress = (loaded, total) => {
+      if (request === latestRequest && total > 0 && !fromLink) say(fill(s.loadingEngineProgress, { percent: `${Math.round((100 * loaded) / total)}%` }), 'loading');
+    };
     try {
-      const [{ openDuckDB }, { renderView }] = await Promise.all([import('./duckdb.ts'), import('./sasaran-render.ts')]);
-      const db = await openDuckDB({
-        attach: [{ name: 'terang.duckdb', url: config.databaseUrl, schema: 'r' }],
-        timeoutMs: DUCKDB_TIMEOUT_MS,
-        onProgress: (loaded, total) => {
-          if (request === latestRequest && total > 0 && !fromLink) {
-            say(fill(s.loadingEngineProgress, { percent: `${Math.round((100 * loaded) / total)}%` }), 'loading');
-          }
-        },
-      });
+      performance.mark('sasaran:request');
+      const [db, { renderView }] = await startEngine();
+      performance.mark('sasaran:engine-ready');
       if (request !== latestRequest) return;
       say(s.loadingQuery, 'loading');
       const view = await readTargetingView((sql, params) => db.query(sql, params), state);
+      performance.mark('sasaran:queried');
       if (request !== latestRequest) return;
       renderView(root, view, config.lang, config.release);
+      performance.mark('sasaran:rendered');
       shown = state;
       const words = viewWords(state, config.lang);
       say(fill(s.loaded, { view: `${words.program}, ${words.period}, ${words.metric.toLowerCase()}, ${words.level}` }), 'ready');
@@ -88,6 +105,8 @@ function setUp(root: HTMLElement): void {
   setControls(fromUrl);
   form.hidden = false;
   form.addEventListener('submit', (event) => event.preventDefault());
+  // A reader reaching for a control is about to change it: start loading then, not on page load.
+  for (const hint of ['pointerdown', 'focusin', 'keydown']) form.addEventListener(hint, () => void startEngine().catch(() => undefined), { once: true });
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLSelectElement;
     if (target.name === 'program') setPeriods(target.value, config.programs.find((p) => p.kode === target.value)?.defaultPeriod ?? '');
