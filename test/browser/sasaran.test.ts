@@ -119,7 +119,7 @@ describe('Sasaran page', () => {
     expect(expected.length).toBeGreaterThan(0);
     await expectTablesShow(page, expected, 'galat_inklusi');
     expect(await page.locator('form[data-config]').isVisible()).toBe(false);
-    expect(await page.locator('[data-part="plot"] svg').count()).toBe(1);
+    expect(await page.locator('[data-part="plot"] svg:visible').count()).toBe(1);
     expect(await text(page, '[data-part="title"]')).toContain('PKH');
     // The chart draws every published (not suppressed) value.
     const chartText = await text(page, '[data-part="plot"]');

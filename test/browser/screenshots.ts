@@ -30,6 +30,7 @@ export async function takeScreenshots(root: string, outDir: string): Promise<str
   const pages = [
     { name: 'beranda', path: '/' },
     { name: 'wilayah', path: '/wilayah/' },
+    ...(existsSync(path.join(root, 'sasaran', 'index.html')) ? [{ name: 'sasaran', path: '/sasaran/' }] : []),
     ...(kabupaten ? [{ name: `kabupaten-${kabupaten}`, path: `/wilayah/${kabupaten}/` }] : []),
     // The topic pages, when this build has them.
     ...['kemiskinan', 'pengaduan', 'metodologi'].filter((name) => existsSync(path.join(root, name, 'index.html'))).map((name) => ({ name, path: `/${name}/` })),
