@@ -7,7 +7,7 @@
  *
  * One worksheet per table, the column headers on row 1 (frozen), then one
  * row per table row: numbers stay numbers (counts and rupiah `#,##0`,
- * percentages 0–100 with one decimal `0.0`, as published); a suppressed cell
+ * percentages 0–100 exactly as published, `0.0#`; the page rounds them to 0.1); a suppressed cell
  * holds the text "disamarkan"/"suppressed" (so a sum over the column can
  * never silently read it as 0, and a reader sees why it is empty); a value
  * that does not exist is an empty cell. A last sheet ("Tentang"/"About") says
@@ -26,7 +26,7 @@ const NUMBER_FORMAT: Record<string, string | undefined> = {
   count: '#,##0',
   rupiah: '#,##0',
   rupiahFull: '#,##0',
-  percent: '0.0',
+  percent: '0.0#', // as published: targeting shares to 0.1, complaint shares to 0.01
   days: undefined,
 };
 

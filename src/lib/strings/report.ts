@@ -129,7 +129,7 @@ const id = {
   xlsxSuppressed: 'disamarkan',
   xlsxAbout: 'Laporan Terang',
   xlsxNote:
-    'Angka adalah angka; sel berisi teks “disamarkan” = jumlah tidak diterbitkan (bukan 0); sel kosong = tidak ada data. Persen ditulis sebagai angka 0–100 dengan satu desimal, seperti di rilis.',
+    'Angka adalah angka; sel berisi teks “disamarkan” = jumlah tidak diterbitkan (bukan 0); sel kosong = tidak ada data. Persen ditulis sebagai angka 0–100 persis seperti di rilis (satu atau dua desimal); laporan di situs membulatkannya ke satu desimal.',
   xlsxLicence: 'Lisensi: CC BY 4.0 (sebutkan sumber: Terang, rilis {release}).',
 };
 
@@ -259,7 +259,7 @@ const en: ReportStrings = {
   xlsxSuppressed: 'suppressed',
   xlsxAbout: 'Terang report',
   xlsxNote:
-    'Numbers are numbers; a cell holding the text “suppressed” = the count is not published (not 0); an empty cell = no data. Percentages are written as numbers 0–100 with one decimal, as in the release.',
+    'Numbers are numbers; a cell holding the text “suppressed” = the count is not published (not 0); an empty cell = no data. Percentages are written as numbers 0–100 exactly as in the release (one or two decimals); the report on the site rounds them to one decimal.',
   xlsxLicence: 'Licence: CC BY 4.0 (credit: Terang, release {release}).',
 };
 
