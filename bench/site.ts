@@ -2,8 +2,7 @@
  * `npm run bench:site [-- --scale 0.05 | --dist <built site> | --workspace <earlier run>] [--runs 3] [--changes 20]`
  *
  * The site as a visitor on a phone meets it, in headless Chromium against our
- * own server, with precompressed `.br`/`.gz` siblings as docs/deploy.md sets
- * them up:
+ * own server, with the `.br`/`.gz` siblings `npm run build:site` writes:
  * - per page type: bytes before any interaction (compressed as served, cold
  *   cache) and whether any wasm was fetched (must be none);
  * - Sasaran: time from the first change of a control to the re-rendered view
@@ -14,11 +13,11 @@
  * site, `--workspace <it>` rebuilds only the site after a code change).
  * Prints a table; writes `test-results/bench-site.json`. docs/benchmarks.md records the figures.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT } from '../scripts/paths.ts';
 import { createStaticServer } from '../scripts/server/static-server.ts';
@@ -59,28 +58,11 @@ async function builtSite(): Promise<string> {
   return workspace.distDir;
 }
 
-const PRECOMPRESS = /\.(html|js|mjs|css|svg|json|wasm)$/;
-
-/** `.gz` and `.br` siblings as docs/deploy.md makes them (never for `/data/`, which is read by range). */
-function precompress(root: string): number {
-  let written = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (path.relative(root, file) !== 'data') walk(file);
-      } else if (PRECOMPRESS.test(entry.name) && !(existsSync(`${file}.br`) && statSync(`${file}.br`).mtimeMs >= statSync(file).mtimeMs)) {
-        const bytes = readFileSync(file);
-        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
-        // Quality 11 on the 34 MB wasm takes minutes; 9 is within a few per cent of it.
-        const quality = bytes.length > 1_000_000 ? 9 : 11;
-        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
-        written += 1;
-      }
-    }
-  };
-  walk(root);
-  return written;
+/** The build's own precompression (`scripts/compress-dist.ts`, production qualities; large files are cached). */
+function precompress(root: string): void {
+  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawnSync(process.execPath, [tsx, path.join(REPO_ROOT, 'scripts', 'compress-dist.ts'), root], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (child.status !== 0) throw new Error(`compress-dist exited ${child.status}`);
 }
 
 /** Times (ms, in the page's clock) from a `change` on the form to `data-state="ready"`. */
@@ -135,8 +117,8 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 async function main() {
   const root = await builtSite();
   if (!existsSync(path.join(root, 'sasaran', 'index.html'))) throw new Error(`${root} has no /sasaran/ page: build the site with a release first`);
-  const siblings = precompress(root);
-  console.log(`# serving ${path.relative(REPO_ROOT, root)} (${siblings} files precompressed now)`);
+  precompress(root);
+  console.log(`# serving ${path.relative(REPO_ROOT, root)}, precompressed as build:site does`);
   const server = createStaticServer({ root, port: 0, host: '127.0.0.1' });
   await server.listen();
   const browser = await launchChromium();

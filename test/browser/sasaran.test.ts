@@ -93,9 +93,9 @@ const published = (program: string, periode: string, level: string) =>
 
 /** Every region's row of the ranked table and the flags table shows the published values. */
 async function expectTablesShow(page: Page, expected: Row[], metricColumn: string) {
-  expect(await page.locator('[data-part="ranked-table"] tbody tr').count()).toBe(expected.length);
+  expect(await page.locator('#sasaran-ranked .chart__table tbody tr').count()).toBe(expected.length);
   for (const row of expected) {
-    const tr = `[data-part="ranked-table"] tr[data-kode="${row.kode_wilayah}"]`;
+    const tr = `#sasaran-ranked .chart__table tr[data-kode="${row.kode_wilayah}"]`;
     expect(await text(page, `${tr} td[data-col="${metricColumn}"]`), `${row.kode_wilayah} ${metricColumn}`).toBe(shown(row, metricColumn, percentId));
     expect(await text(page, `${tr} td[data-col="penerima"]`), `${row.kode_wilayah} penerima`).toBe(shown(row, 'penerima', countId));
     for (const flag of ['dibayar_setelah_meninggal', 'nik_ganda', 'multi_program']) {
@@ -119,10 +119,10 @@ describe('Sasaran page', () => {
     expect(expected.length).toBeGreaterThan(0);
     await expectTablesShow(page, expected, 'galat_inklusi');
     expect(await page.locator('form[data-config]').isVisible()).toBe(false);
-    expect(await page.locator('[data-part="plot"] svg:visible').count()).toBe(1);
-    expect(await text(page, '[data-part="title"]')).toContain('PKH');
+    expect(await page.locator('#sasaran-ranked .chart__plot svg:visible').count()).toBe(1);
+    expect(await text(page, '#sasaran-ranked .chart__title')).toContain('PKH');
     // The chart draws every published (not suppressed) value.
-    const chartText = await text(page, '[data-part="plot"]');
+    const chartText = await text(page, '#sasaran-ranked .chart__plot');
     for (const row of expected.filter((r) => r.galat_inklusi !== null)) expect(chartText).toContain(percentId(Number(row.galat_inklusi)));
     expect(recording.requests.some((url) => url.endsWith('.wasm') || url.includes('duckdb'))).toBe(false);
     expect(recording.failedRequests).toEqual([]);
@@ -147,8 +147,8 @@ describe('Sasaran page', () => {
     expect(await page.locator('select[name="periode"]').inputValue()).toBe(periode);
     const sembako = await published('SEMBAKO', periode, 'provinsi');
     await expectTablesShow(page, sembako, 'galat_inklusi');
-    expect(await text(page, '[data-part="title"]')).toContain('SEMBAKO');
-    const chartText = await text(page, '[data-part="plot"]');
+    expect(await text(page, '#sasaran-ranked .chart__title')).toContain('SEMBAKO');
+    const chartText = await text(page, '#sasaran-ranked .chart__plot');
     for (const row of sembako.filter((r) => r.galat_inklusi !== null)) expect(chartText).toContain(percentId(Number(row.galat_inklusi)));
 
     // A second change: metric and level; the chart and tables follow.
@@ -210,7 +210,7 @@ describe('Sasaran page', () => {
     const expected = await published('PKH', await latestQuarter('PKH'), 'provinsi');
     const en = (v: number) => `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)}%`;
     for (const row of expected) {
-      expect(await text(page, `[data-part="ranked-table"] tr[data-kode="${row.kode_wilayah}"] td[data-col="kebocoran"]`)).toBe(
+      expect(await text(page, `#sasaran-ranked .chart__table tr[data-kode="${row.kode_wilayah}"] td[data-col="kebocoran"]`)).toBe(
         row.kebocoran_disamarkan ? 'suppressed' : row.kebocoran === null ? '–' : en(Number(row.kebocoran)),
       );
     }

@@ -34,7 +34,6 @@ export function rankedChart(ranked: RankedPoint[], options: RankedChartOptions):
     marginRight: 56,
     marginTop: 8,
     marginBottom: 24,
-    style: { fontSize: '13px', background: 'transparent', color: 'currentColor' },
     x: { domain: [0, max], nice: true, grid: true, tickFormat: (d: number) => formatPercent(d, options.lang).replace(/[.,]0%$/, '%'), ticks: 4, label: null },
     y: { domain: points.map((p) => p.kode), axis: null, paddingInner: 0.15 },
     marks: [
@@ -48,5 +47,8 @@ export function rankedChart(ranked: RankedPoint[], options: RankedChartOptions):
   // plain `<g>` elements are ARIA attributes without a role (axe: aria-prohibited-attr).
   for (const labelled of chart.querySelectorAll('[aria-label]')) labelled.removeAttribute('aria-label');
   chart.setAttribute('aria-hidden', 'true');
+  // No inline <style> (as the other charts, src/styles/charts.css): the page's CSS sizes and colours it.
+  chart.querySelector('style')?.remove();
+  chart.classList.add('ranked-chart');
   return chart;
 }

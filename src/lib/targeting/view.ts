@@ -210,7 +210,7 @@ export function metricTableHtml(view: TargetingView, lang: Lang): string {
         `<td class="num" data-col="nilai_dibayar">${valueHtml(cellOf(row, 'nilai_dibayar'), 'rupiah', lang)}</td></tr>`,
     )
     .join('');
-  return `<table data-testid="ranked-table">${head}<tbody>${body}</tbody></table>`;
+  return `<table data-testid="ranked-table"><caption>${escapeHtml(rankedTitle(view.state, lang))}</caption>${head}<tbody>${body}</tbody></table>`;
 }
 
 export function flagsTableHtml(view: TargetingView, lang: Lang, labelledBy: string): string {
