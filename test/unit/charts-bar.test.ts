@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, barsOf, type BarDatum } from '../../src/lib/charts/bar-chart.ts';
+import { barChartSvg, barsOf, wrap, type BarDatum } from '../../src/lib/charts/bar-chart.ts';
 
 const newDocument = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -74,5 +74,14 @@ describe('barChartSvg', () => {
     const svg = parse(barChartSvg({ rows, kind: 'count', lang: 'id', document: newDocument() }));
     expect(svg.querySelectorAll('g.chart-bar rect').length).toBe(0);
     expect(texts(svg, 'chart-suppressed')).toEqual(['disamarkan']);
+  });
+
+  it('wraps a long label onto a second line at a space, and cuts what does not fit in two', () => {
+    expect(wrap('Desil 1 (termiskin)', 40, 2)).toBe('Desil 1 (termiskin)');
+    expect(wrap('Puskesos (pos desa) → SLRT Dinas Sosial → Kementerian Sosial', 40, 2)).toBe('Puskesos (pos desa) → SLRT Dinas Sosial\n→ Kementerian Sosial');
+    expect(wrap('a b c d e f g h i j k l m n o p', 5, 2)).toBe('a b c\nd e…');
+    const rows: BarDatum[] = [{ key: 'x', label: 'Layak tetapi tidak menerima (tenggat 14 hari kerja)', cell: { value: 60.9, suppressed: false } }];
+    const svg = parse(barChartSvg({ rows, kind: 'percent', lang: 'id', document: newDocument(), max: 100 }));
+    expect(svg.querySelectorAll('g.chart-label tspan').length).toBe(2);
   });
 });

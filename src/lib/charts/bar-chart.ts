@@ -36,13 +36,22 @@ const MAX_LABEL_LINES = 2;
 export const barsOf = (rows: BarDatum[]): BarDatum[] =>
   rows.filter((row) => !row.cell.suppressed && row.cell.value !== null && Number.isFinite(row.cell.value));
 
-/** A label cut to `max` characters at a word boundary, with an ellipsis. */
-const cut = (label: string, max: number): string => {
-  if (label.length <= max) return label;
-  const head = label.slice(0, max - 1);
-  const space = head.lastIndexOf(' ');
-  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
-};
+/** A label broken into at most `maxLines` lines of `perLine` characters at spaces, the rest cut with an ellipsis. */
+export function wrap(label: string, perLine: number, maxLines: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.join('\n');
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, perLine - 1).trimEnd()}…`;
+  return kept.join('\n');
+}
 
 export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize = 14, max }: BarChartOptions): string {
   const bars = barsOf(rows);
@@ -52,10 +61,9 @@ export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize 
   const marginTop = 4;
   const marginBottom = 4;
   // Long labels wrap onto a second line (and are cut after it); the table has them in full.
-  const labelWidth = 0.9 * (width - 6);
-  const perLine = Math.max(8, Math.floor(labelWidth / textWidth('x', fontSize)));
-  const fitted = rows.map((row) => ({ ...row, label: cut(row.label, perLine * MAX_LABEL_LINES) }));
-  const lines = Math.max(1, ...fitted.map((row) => Math.min(MAX_LABEL_LINES, Math.ceil(textWidth(row.label, fontSize) / labelWidth))));
+  const perLine = Math.max(8, Math.floor((width - 6) / (0.6 * fontSize)));
+  const fitted = rows.map((row) => ({ ...row, label: wrap(row.label, perLine, MAX_LABEL_LINES) }));
+  const lines = Math.max(1, ...fitted.map((row) => row.label.split('\n').length));
   const row = BAR + 8 + lines * (fontSize + 3);
   const padding = 1 - BAR / row;
   const height = marginTop + marginBottom + row * (rows.length + padding);
@@ -81,7 +89,6 @@ export function barChartSvg({ rows, kind, lang, document, width = 380, fontSize 
         textAnchor: 'start',
         lineAnchor: 'bottom',
         dy: -bandwidth / 2 - 3,
-        lineWidth: labelWidth / fontSize,
         lineHeight: 1.15,
         className: 'chart-label',
       }),

@@ -20,4 +20,4 @@ export function finishSvg(node: Element, fontSize: number): string {
 }
 
 /** Rough width of a label in pixels (system-ui at `fontSize`): enough to reserve margins, not to typeset. */
-export const textWidth = (text: string, fontSize: number): number => Math.ceil(text.length * fontSize * 0.58);
+export const textWidth = (text: string, fontSize: number): number => Math.ceil(text.length * fontSize * 0.6);
