@@ -24,7 +24,7 @@ const id = {
   periodTargeting: 'Ketepatan sasaran: triwulan terakhir yang lengkap untuk setiap program',
   periodComplaints: 'Pengaduan: tahun',
   periodSnapshot: 'Kemiskinan, verval, PPKS dan pengaduan terbuka: pada tanggal data',
-  chartsNote: 'Laporan ini memuat tabel saja; grafik belum tersedia untuk laporan.',
+  chartsNote: 'Grafik: keluarga per desil, dan kurva penyelesaian pengaduan (Kaplan–Meier) untuk provinsi dan kabupaten/kota.',
   contents: 'Isi',
 
   headlineHeading: 'Ringkasan',
@@ -154,7 +154,7 @@ const en: ReportStrings = {
   periodTargeting: 'Targeting: the latest complete quarter of each program',
   periodComplaints: 'Complaints: the year',
   periodSnapshot: 'Poverty, verification, PPKS and open complaints: at the data date',
-  chartsNote: 'This report holds tables only; charts are not yet available for reports.',
+  chartsNote: 'Charts: families by desil, and the complaint resolution curve (Kaplan–Meier) for provinces and kabupaten/kota.',
   contents: 'Contents',
 
   headlineHeading: 'Summary',
