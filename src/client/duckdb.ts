@@ -9,7 +9,8 @@
  * - `open()` with these filesystem settings must come first: without it the
  *   whole file is downloaded; with `reliableHeadRequests: true` the attach fails;
  * - `instantiate()` never settles when the wasm cannot compile (a CSP without
- *   `'wasm-unsafe-eval'`): everything is wrapped in a timeout.
+ *   `'wasm-unsafe-eval'`) or cannot be fetched: starting is wrapped in a
+ *   stall timeout.
  *
  * Generic on purpose: the Sasaran page uses it, a SQL explorer can too.
  * Import this module dynamically (`await import('./duckdb.ts')`) so neither
@@ -33,7 +34,7 @@ export interface AttachedFile {
 export interface OpenOptions {
   /** Attached read-only, in order. The first caller's list wins: there is one instance per page. */
   attach: AttachedFile[];
-  /** Give up (and stop the worker) after this long. Default 20 s. */
+  /** Give up (and stop the worker) when starting makes no progress for this long. Default 15 s. */
   timeoutMs?: number;
   /** Bytes of the wasm file loaded so far, while it downloads. */
   onProgress?: (loaded: number, total: number) => void;
@@ -46,12 +47,12 @@ export interface BrowserDuckDB {
 
 export class DuckDBTimeoutError extends Error {
   constructor(ms: number) {
-    super(`DuckDB did not start within ${ms} ms`);
+    super(`DuckDB made no progress starting for ${ms} ms`);
     this.name = 'DuckDBTimeoutError';
   }
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 let opening: Promise<BrowserDuckDB> | null = null;
 
 /** The page's DuckDB, started on first call; a failed start can be retried by calling again. */
@@ -72,12 +73,24 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const worker = new Worker(workerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  // A stall timer, not a deadline: every progress report of the wasm download restarts it, so
+  // a slow phone network is never cut off, while a start that hangs (the wasm cannot compile,
+  // or its download failed inside DuckDB's worker, which only logs it) ends after `timeoutMs`.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let fail: (error: Error) => void = () => undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DuckDBTimeoutError(timeoutMs)), timeoutMs);
+    fail = reject;
   });
+  const restartTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fail(new DuckDBTimeoutError(timeoutMs)), timeoutMs);
+  };
+  restartTimer();
   const ready = (async () => {
-    await db.instantiate(wasmUrl, null, (progress) => options.onProgress?.(progress.bytesLoaded, progress.bytesTotal));
+    await db.instantiate(wasmUrl, null, (progress) => {
+      restartTimer();
+      options.onProgress?.(progress.bytesLoaded, progress.bytesTotal);
+    });
     performance.mark('duckdb:instantiated');
     await db.open({ filesystem: { reliableHeadRequests: false, allowFullHTTPReads: true, forceFullHTTPReads: false } });
     const connection = await db.connect();

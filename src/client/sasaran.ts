@@ -8,12 +8,12 @@
  * state lives in the query string (`url-state.ts`); Back and Forward move
  * between views. If loading fails or times out, the previous view stays.
  */
-import { formatPeriod } from '../lib/format.ts';
 import { fill, TARGETING_STRINGS } from '../lib/strings/targeting.ts';
-import { readTargetingView, targetingFields, viewWords, type TargetingConfig, type TargetingState } from '../lib/targeting/view.ts';
+import { periodLabel, readTargetingView, targetingFields, viewWords, type TargetingConfig, type TargetingState } from '../lib/targeting/view.ts';
 import { parseState, sameState, serialiseState } from './url-state.ts';
 
-const DUCKDB_TIMEOUT_MS = 20_000;
+/** Give up when starting DuckDB makes no progress for this long (the download reports progress). */
+const DUCKDB_TIMEOUT_MS = 15_000;
 
 function setUp(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-config]');
@@ -31,7 +31,7 @@ function setUp(root: HTMLElement): void {
   const setPeriods = (program: string, periode: string) => {
     const periods = config.programs.find((p) => p.kode === program)?.periods ?? [];
     const periodSelect = select('periode');
-    periodSelect.replaceChildren(...periods.map((value) => new Option(formatPeriod(value, config.lang), value)));
+    periodSelect.replaceChildren(...periods.map((value) => new Option(periodLabel(value, config.lang), value)));
     periodSelect.value = periode;
   };
   const setControls = (state: TargetingState) => {

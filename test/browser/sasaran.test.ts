@@ -200,6 +200,24 @@ describe('Sasaran page', () => {
     await expectClean(recording);
   });
 
+  it('says so when DuckDB cannot load, and keeps the build-time view, controls and URL in step', async () => {
+    const recording = await open();
+    const { page } = recording;
+    // The engine's wasm never arrives (as on a network that drops it).
+    await recording.context.route('**/*.wasm', (route) => route.abort('failed'));
+    await go(page, '/sasaran/');
+    const periode = await latestQuarter('PKH');
+    await page.selectOption('select[name="program"]', 'SEMBAKO');
+    await page.waitForFunction(() => document.querySelector('[data-sasaran]')?.getAttribute('data-state') === 'error', null, { timeout: 45_000 });
+    expect(await text(page, '[data-part="status"]')).toMatch(/^Tampilan tidak dapat dimuat \(waktu habis\)/);
+    await expectTablesShow(page, await published('PKH', periode, 'provinsi'), 'galat_inklusi');
+    expect(await page.locator('select[name="program"]').inputValue()).toBe('PKH');
+    expect(new URL(page.url()).searchParams.get('program')).toBe('PKH');
+    // DuckDB's worker leaves its failed wasm fetch unhandled (it is how the start hangs); nothing else may fail.
+    expect(recording.pageErrors.filter((message) => message !== 'Failed to fetch')).toEqual([]);
+    expect(recording.foreignRequests).toEqual([]);
+  });
+
   it('works in English with English formats', async () => {
     const recording = await open();
     const { page } = recording;

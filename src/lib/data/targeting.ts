@@ -5,8 +5,8 @@
  * and voluntary withdrawals per province. Every number is a published column;
  * nothing recomputes a metric.
  */
-import { formatPeriod, type Lang } from '../format.ts';
-import { readTargetingView, TARGETING_LEVELS, type Row, type TargetingConfig, type TargetingState, type TargetingView } from '../targeting/view.ts';
+import type { Lang } from '../format.ts';
+import { periodLabel, readTargetingView, TARGETING_LEVELS, type Row, type TargetingConfig, type TargetingState, type TargetingView } from '../targeting/view.ts';
 import type { SiteData } from './site-data.ts';
 
 export interface TargetingPageData {
@@ -68,4 +68,4 @@ async function read(site: SiteData, lang: Lang): Promise<TargetingPageData | nul
 }
 
 /** Period options for a program, labelled for the reader. */
-export const periodOptions = (periods: string[], lang: Lang) => periods.map((value) => ({ value, label: formatPeriod(value, lang) }));
+export const periodOptions = (periods: string[], lang: Lang) => periods.map((value) => ({ value, label: periodLabel(value, lang) }));

@@ -130,6 +130,10 @@ export function valueHtml(cell: Published, kind: ValueKind, lang: Lang): string 
 
 export const programLabel = (kode: string): string => kode.replace('_', '-');
 
+/** A period as a choice in a list: `Triwulan III 2026`, `Tahun 2026` / `Q3 2026`, `Year 2026`. */
+export const periodLabel = (periode: string, lang: Lang): string =>
+  /^\d{4}$/.test(periode) ? `${TARGETING_STRINGS[lang].year} ${periode}` : formatPeriod(periode, lang);
+
 /** The words a view is described with, in the reader's language. */
 export function viewWords(state: TargetingState, lang: Lang) {
   const s = TARGETING_STRINGS[lang];
