@@ -47,6 +47,7 @@ export interface GeoPathsOptions {
 export const DEFAULT_PATH_BUDGET = 120_000;
 export const DEFAULT_TOLERANCES = [0.5, 1, 2, 4, 8] as const;
 const GRID = 10; // 0.1-unit precision
+const MARGIN = 3; // SVG units around the map
 const MIN_RING_AREA_FACTOR = 4; // rings smaller than (4 × tolerance²) square units are dropped
 
 type Point = [number, number];
@@ -133,14 +134,17 @@ export function geoPaths(features: readonly BoundaryFeature[], options: GeoPaths
     [Math.min(...lons), Math.min(...lats)],
     [Math.max(...lons), Math.max(...lats)],
   ];
-  const projection = geoMercator().fitWidth(width, { type: 'MultiPoint', coordinates: corners });
+  // A margin so outlines (and the focus ring) at the edges are not cut off.
+  const projection = geoMercator().fitWidth(width - 2 * MARGIN, { type: 'MultiPoint', coordinates: corners });
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + MARGIN, ty + MARGIN]);
   const project = (p: readonly number[]): Point => {
     const xy = projection([p[0]!, p[1]!])!;
     return [snap(xy[0]), snap(xy[1])];
   };
   const projected = features.map((f) => ({ kode: f.kode, rings: f.polygons.flat().map((ring) => ring.map(project)) }));
   const ys = projected.flatMap((f) => f.rings.flat().map((p) => p[1]));
-  const height = Math.ceil(Math.max(...ys));
+  const height = Math.ceil(Math.max(...ys) + MARGIN);
 
   let result: GeoPathsResult | undefined;
   for (const tolerance of tolerances) {
