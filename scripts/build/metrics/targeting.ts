@@ -150,52 +150,59 @@ SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
 
 CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
 
--- One row per paid payment, placed on a family (KK) and, through it, a desa, with what
--- the flags need. Joined once per payment, before periods multiply the rows.
-CREATE OR REPLACE TABLE pay AS
-WITH placed AS (
-  SELECT p.kode_program, pr.unit, pr.desil_min, pr.desil_max, p.periode, p.nominal,
+-- One row per recipient, program and quarter, straight from the payments. Only identifiers,
+-- amounts and the two per-payment flags travel through this aggregation (the largest in the
+-- build: one row in per payment); the family's attributes are joined once per recipient after.
+-- A person's row in \`ind\` is needed only where a payment has no KK of its own.
+CREATE OR REPLACE TABLE recipient_q AS
+WITH ind_needed AS (
+  SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR')
+),
+placed AS (
+  SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, p.nominal,
          coalesce(p.tanggal_bayar, p.periode) AS tanggal,
          coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
          CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
-         CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h,
-         h.no_kk_h IS NOT NULL AS terdaftar, h.kode_desa, h.desil, h.status_verval,
-         h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR AS belum_verval
+         CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h
   FROM clean_payments p
   JOIN clean_programs pr ON pr.kode = p.kode_program
-  LEFT JOIN ind i ON i.nik_h = p.nik_h
+  LEFT JOIN ind_needed i ON i.nik_h = p.nik_h
   LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h)
   WHERE p.status = 'DIBAYAR'
 )
-SELECT placed.*, desil BETWEEN desil_min AND desil_max AS sesuai_desil,
-       d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal AS setelah_meninggal,
-       g.nik_h IS NOT NULL AS ganda
+SELECT placed.kode_program, q, penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGINT AS nilai,
+       bool_or(d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal) AS setelah_meninggal,
+       coalesce(sum(nominal) FILTER (WHERE d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal), 0)::BIGINT AS nilai_setelah_meninggal,
+       bool_or(g.nik_h IS NOT NULL) AS nik_ganda
 FROM placed
 LEFT JOIN death d ON d.nik_h = placed.orang_h
-LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h;
+LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h
+GROUP BY placed.kode_program, q, penerima_h;
 
--- Payments and persons live on in \`pay\` and \`ind\`: at 100 million payments keeping both
--- copies is what makes DuckDB spill. Nothing after this point reads them.
+-- Nothing after this point reads the payment or person rows: at 100 million payments,
+-- keeping them is what makes DuckDB spill.
 DROP TABLE clean_payments;
 DROP TABLE clean_individuals;
 
--- Recipients per quarter, then per year from the quarters (a recipient counts once per period).
-CREATE OR REPLACE TABLE recipient_q AS
-SELECT kode_program, strftime(periode, '%Y') || '-Q' || quarter(periode)::VARCHAR AS periode, strftime(periode, '%Y') AS tahun,
-       penerima_h, any_value(kk_h) AS kk_h, any_value(kode_desa) AS kode_desa, any_value(desil) AS desil,
-       any_value(sesuai_desil) AS sesuai_desil, any_value(status_verval) AS status_verval, any_value(belum_verval) AS belum_verval,
-       sum(nominal)::BIGINT AS nilai, bool_or(setelah_meninggal) AS setelah_meninggal,
-       coalesce(sum(nominal) FILTER (WHERE setelah_meninggal), 0)::BIGINT AS nilai_setelah_meninggal,
-       bool_or(ganda) AS nik_ganda, any_value(terdaftar) AS terdaftar
-FROM pay GROUP BY kode_program, 2, 3, penerima_h;
-
+-- Recipients per quarter and per year (from the quarters: a recipient counts once per
+-- period), then placed on their family: desa, desil, verval.
 CREATE OR REPLACE TABLE recipient AS
-SELECT * EXCLUDE (tahun) FROM recipient_q
-UNION ALL
-SELECT kode_program, tahun AS periode, penerima_h, any_value(kk_h), any_value(kode_desa), any_value(desil),
-       any_value(sesuai_desil), any_value(status_verval), any_value(belum_verval),
-       sum(nilai)::BIGINT, bool_or(setelah_meninggal), sum(nilai_setelah_meninggal)::BIGINT, bool_or(nik_ganda), any_value(terdaftar)
-FROM recipient_q GROUP BY kode_program, tahun, penerima_h;
+WITH by_period AS (
+  SELECT kode_program, (q // 10)::VARCHAR || '-Q' || (q % 10)::VARCHAR AS periode, penerima_h, kk_h,
+         nilai, setelah_meninggal, nilai_setelah_meninggal, nik_ganda
+  FROM recipient_q
+  UNION ALL
+  SELECT kode_program, (q // 10)::VARCHAR, penerima_h, min(kk_h), sum(nilai)::BIGINT, bool_or(setelah_meninggal),
+         sum(nilai_setelah_meninggal)::BIGINT, bool_or(nik_ganda)
+  FROM recipient_q GROUP BY kode_program, q // 10, penerima_h
+)
+SELECT r.kode_program, r.periode, r.penerima_h, r.kk_h, h.kode_desa, h.desil,
+       h.desil BETWEEN pr.desil_min AND pr.desil_max AS sesuai_desil, h.status_verval,
+       h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR AS belum_verval,
+       r.nilai, r.setelah_meninggal, r.nilai_setelah_meninggal, r.nik_ganda, h.no_kk_h IS NOT NULL AS terdaftar
+FROM by_period r
+JOIN clean_programs pr ON pr.kode = r.kode_program
+LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
 DROP TABLE recipient_q;
 
 CREATE OR REPLACE TABLE family_programs AS
@@ -337,6 +344,6 @@ export const buildTargetingMetrics = async (db: Db, options: { asOf: string }): 
   await db.run(eligibleSql(options.asOf));
   await db.run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
-  await db.run('DROP TABLE pay; DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_programs; DROP TABLE family_multi; DROP TABLE periods;');
+  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_programs; DROP TABLE family_multi; DROP TABLE periods;');
   return TARGETING_TABLES;
 };
