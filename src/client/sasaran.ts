@@ -9,7 +9,7 @@
  * between views. If loading fails or times out, the previous view stays.
  */
 import { fill, TARGETING_STRINGS } from '../lib/strings/targeting.ts';
-import { periodLabel, readTargetingView, targetingFields, viewWords, type TargetingConfig, type TargetingState } from '../lib/targeting/view.ts';
+import { periodLabel, readTargetingView, targetingFields, viewWords, type TargetingConfig, type TargetingState, type TargetingView } from '../lib/targeting/view.ts';
 import { parseState, sameState, serialiseState } from './url-state.ts';
 
 /** Give up when starting DuckDB makes no progress for this long (the download reports progress). */
@@ -51,6 +51,8 @@ function setUp(root: HTMLElement): void {
   };
 
   let progress: ((loaded: number, total: number) => void) | undefined;
+  /** Views read so far, by program, period and level (a page visit reads few). */
+  const views = new Map<string, TargetingView>();
   /** DuckDB and the chart code, started once (on the first interaction, or on a hint of one). */
   let engine: Promise<[import('./duckdb.ts').BrowserDuckDB, typeof import('./sasaran-render.ts')]> | null = null;
   const startEngine = () =>
@@ -81,7 +83,11 @@ function setUp(root: HTMLElement): void {
       performance.mark('sasaran:engine-ready');
       if (request !== latestRequest) return;
       say(s.loadingQuery, 'loading');
-      const view = await readTargetingView((sql, params) => db.query(sql, params), state);
+      // The rows carry every measure: switching only the measure re-renders the rows already read.
+      const key = `${state.program}|${state.periode}|${state.tingkat}`;
+      const rows = views.get(key) ?? (await readTargetingView((sql, params) => db.query(sql, params), state));
+      views.set(key, rows);
+      const view = { ...rows, state };
       performance.mark('sasaran:queried');
       if (request !== latestRequest) return;
       renderView(root, view, config.lang, config.release);
