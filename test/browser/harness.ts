@@ -88,6 +88,8 @@ export async function createWorkspace(name: string): Promise<SiteWorkspace> {
       TERANG_WORK_DIR: path.join(root, 'work'),
       // Empty unless a test puts a boundary file there: the repository's own data/boundaries/ must not leak in.
       TERANG_BOUNDARIES_DIR: path.join(root, 'boundaries'),
+      // Likewise the BPS import: only what buildSampleRelease imports, never data/bps/.
+      TERANG_BPS_DIR: path.join(root, 'bps'),
     },
   };
 }
@@ -111,10 +113,14 @@ const TEST_BUILD_SECRET = 'terang-browser-tests-fictional-sample-secret';
  * A real release in the workspace: the fictional sample at `scale`, then the
  * data build, exactly as `npm start` does, into the workspace's folders.
  */
+export const SAMPLE_BPS_FILE = path.join(REPO_ROOT, 'data', 'sample-bps', 'bps-kemiskinan-kabkota-contoh-fiktif.csv');
+
 export async function buildSampleRelease(workspace: SiteWorkspace, scale = 0.01): Promise<void> {
   const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const raw = workspace.env.TERANG_RAW_DIR!;
   await runNode(workspace, [tsx, path.join(REPO_ROOT, 'scripts', 'sample', 'cli.ts'), '--scale', String(scale), '--out', raw], 'sample');
+  // The sample's fictional BPS table, as `npm start` imports it (docs/bps-import.md).
+  await runNode(workspace, [tsx, path.join(REPO_ROOT, 'scripts', 'bps', 'cli.ts'), SAMPLE_BPS_FILE], 'import:bps');
   await runNode(workspace, [tsx, path.join(REPO_ROOT, 'scripts', 'build-data.ts')], 'build:data', { TERANG_SECRET: TEST_BUILD_SECRET });
 }
 
