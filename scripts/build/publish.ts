@@ -28,6 +28,8 @@ export interface PublishOptions {
   period: { start: string | null; end: string | null };
   /** Suppression threshold used, recorded in the data package. */
   k: number;
+  /** Threshold for the sensitive tables (PPKS sensitive categories, violence complaints). */
+  sensitiveK?: number;
 }
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -99,7 +101,11 @@ const dataPackage = (tables: PublishedTable[], rows: Map<string, number>, dir: s
   created: `${options.asOf}T00:00:00Z`,
   temporal: options.period,
   licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
-  terang: { suppressionThreshold: options.k, dataDate: options.asOf },
+  terang: {
+    suppressionThreshold: options.k,
+    ...(options.sensitiveK !== undefined ? { sensitiveSuppressionThreshold: options.sensitiveK } : {}),
+    dataDate: options.asOf,
+  },
   resources: tables.flatMap((table) =>
     (['parquet', 'csv'] as const).map((format) => {
       const file = `${table.name}.${format}`;

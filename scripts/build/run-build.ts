@@ -115,7 +115,7 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     });
     const release = await stage(
       'publish',
-      () => publishRelease(db, tables, { publicDataDir: options.publicDataDir, asOf: options.asOf, period, k: options.k }),
+      () => publishRelease(db, tables, { publicDataDir: options.publicDataDir, asOf: options.asOf, period, k: options.k, sensitiveK: options.sensitiveK }),
       (r) => r.tables.reduce((n, t) => n + t.rows, 0),
     );
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -141,6 +141,7 @@ describe('the release', () => {
   it('lists every file in datapackage.json with its SHA-256, size and rows', async () => {
     const pkg = JSON.parse(readFileSync(join(first.release.dir, 'datapackage.json'), 'utf8'));
     expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
+    expect(pkg.terang).toMatchObject({ suppressionThreshold: K, sensitiveSuppressionThreshold: 20, dataDate: '2026-11-23' });
     const { createHash } = await import('node:crypto');
     for (const resource of pkg.resources) {
       const bytes = readFileSync(join(first.release.dir, resource.path));
