@@ -11,15 +11,18 @@
  * - A sibling is written only when it saves at least 5 % (and 64 bytes);
  *   otherwise none is written and a stale one is removed, so the server
  *   sends the file as it is.
- * - Brotli quality 11 for files up to 4 MiB. Larger files (the 34.2 MB
- *   DuckDB-wasm binary, a large release database) get quality 10 with a
- *   16 MiB window. Measured on duckdb-eh.wasm (2 shared cores): q11 with
- *   the 16 MiB window 5.07 MB in 250 s; q11, 4 MiB window 5.19 MB in 130 s;
- *   q10, 16 MiB 5.27 MB in 44 s; q9 5.89–5.92 MB in 3.5–9 s; q5 6.19 MB in
- *   1 s; gzip -9 7.68 MB in 6 s. q10 keeps 0.6 MB off every first DuckDB
- *   load compared with q9, for 40 s of build; q11 would save 0.2 MB more
- *   for 3–4 more minutes. Large files' results are cached by content hash
- *   (node_modules/.cache/terang-compress/), so only the first build pays.
+ * - Brotli quality 11 for files up to 1 MiB (pages, scripts, styles).
+ *   Larger files (the 34.2 MB DuckDB-wasm binary, the release's database
+ *   and CSV downloads) get quality 10 with a 16 MiB window. Measured on
+ *   duckdb-eh.wasm (2 shared cores): q11 with the 16 MiB window 5.07 MB in
+ *   250 s; q11, 4 MiB window 5.19 MB in 130 s; q10, 16 MiB 5.27 MB in 44 s;
+ *   q9 5.89–5.92 MB in 3.5–9 s; q5 6.19 MB in 1 s; gzip -9 7.68 MB in 6 s.
+ *   q10 keeps 0.6 MB off every first DuckDB load compared with q9, for 40 s
+ *   of build; q11 would save 0.2 MB more for 3–4 more minutes. Release CSVs
+ *   of 2–9 MB took about 7 s per MB at q11.
+ * - Files over 1 MiB are cached by content hash
+ *   (node_modules/.cache/terang-compress/): the wasm and a release's data
+ *   do not change between site builds, so only the first build pays.
  *   `--large-brotli-quality 5` is for quick local and test builds.
  * - Deterministic: the same input gives the same bytes (gzip without a name
  *   or time stamp); each sibling gets its original's modification time, so
@@ -50,7 +53,7 @@ export interface CompressOptions {
   brotliQuality?: number;
   /** Brotli quality above `largeFileBytes`. Default 10 (see the header for measurements). */
   largeBrotliQuality?: number;
-  /** Default 4 MiB. */
+  /** Default 1 MiB. */
   largeFileBytes?: number;
   /** Default 9. */
   gzipLevel?: number;
@@ -121,7 +124,7 @@ export async function compressFile(filePath: string, root: string, options: Comp
   const started = performance.now();
   const stats = await fs.stat(filePath);
   const data = await fs.readFile(filePath);
-  const large = data.length > (options.largeFileBytes ?? 4 * 1024 * 1024);
+  const large = data.length > (options.largeFileBytes ?? 1024 * 1024);
   const quality = large ? (options.largeBrotliQuality ?? 10) : (options.brotliQuality ?? 11);
   const lgwin = large ? 24 : zlib.constants.BROTLI_DEFAULT_WINDOW;
   const [br, gz] = await Promise.all([

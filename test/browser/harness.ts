@@ -97,7 +97,7 @@ export async function createWorkspace(name: string): Promise<SiteWorkspace> {
 /**
  * `npm run build:site` in child processes (keeps Astro's Vite apart from
  * vitest's): `astro build`, then the precompressed siblings, so tests see
- * what production serves. Files over 4 MiB (the wasm) get brotli quality 5
+ * what production serves. Files over 1 MiB (the wasm, data) get brotli quality 5
  * instead of 10: the same files and encodings, minutes less on 2 cores.
  */
 export async function buildSite(workspace: SiteWorkspace): Promise<void> {
