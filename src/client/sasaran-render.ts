@@ -62,13 +62,18 @@ function updateFigure(figure: HTMLElement, view: TargetingView, lang: Lang, rele
   );
 }
 
-export function renderView(root: ParentNode, view: TargetingView, lang: Lang, release: string): void {
+/** What depends on the regions' rows: the ranked figure and the flags. */
+export function renderRegions(root: ParentNode, view: TargetingView, lang: Lang, release: string): void {
   const s = TARGETING_STRINGS[lang];
-  const words = viewWords(view.state, lang);
   updateFigure(find(root, '#sasaran-ranked'), view, lang, release);
-  part(root, 'flags-caption').textContent = fill(s.flagsCaption, words);
+  part(root, 'flags-caption').textContent = fill(s.flagsCaption, viewWords(view.state, lang));
   part(root, 'flags-table').innerHTML = flagsTableHtml(view, lang, 'flags-caption');
+}
+
+/** The rest: records without a region, and program overlap. */
+export function renderExtras(root: ParentNode, view: TargetingView, lang: Lang): void {
+  const s = TARGETING_STRINGS[lang];
   part(root, 'quality').textContent = qualityText(view, lang);
-  part(root, 'overlap-caption').textContent = fill(s.overlapCaption, words);
+  part(root, 'overlap-caption').textContent = fill(s.overlapCaption, viewWords(view.state, lang));
   part(root, 'overlap-table').innerHTML = overlapTableHtml(view, lang, 'overlap-caption');
 }

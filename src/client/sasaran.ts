@@ -79,18 +79,25 @@ function setUp(root: HTMLElement): void {
     };
     try {
       performance.mark('sasaran:request');
-      const [db, { renderView }] = await startEngine();
+      const [db, { renderRegions, renderExtras }] = await startEngine();
       performance.mark('sasaran:engine-ready');
       if (request !== latestRequest) return;
       say(s.loadingQuery, 'loading');
+      // The chart redraws as soon as the regions are read; the overlap and quality lines follow.
+      const firstResult = (regions: TargetingView['regions']) => {
+        if (request !== latestRequest) return;
+        renderRegions(root, { state, regions, overlap: [], quality: null }, config.lang, config.release);
+        performance.mark('sasaran:first-result');
+      };
       // The rows carry every measure: switching only the measure re-renders the rows already read.
       const key = `${state.program}|${state.periode}|${state.tingkat}`;
-      const rows = views.get(key) ?? (await readTargetingView((sql, params) => db.query(sql, params), state));
+      let rows = views.get(key);
+      if (rows) firstResult(rows.regions);
+      else rows = await readTargetingView((sql, params) => db.query(sql, params), state, firstResult);
       views.set(key, rows);
-      const view = { ...rows, state };
       performance.mark('sasaran:queried');
       if (request !== latestRequest) return;
-      renderView(root, view, config.lang, config.release);
+      renderExtras(root, { ...rows, state }, config.lang);
       performance.mark('sasaran:rendered');
       shown = state;
       const words = viewWords(state, config.lang);

@@ -34,7 +34,7 @@ beforeAll(async () => {
   dataDate = latest.dataDate;
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  for (const table of ['sasaran_program', 'wilayah']) {
+  for (const table of ['sasaran_program', 'sasaran_tumpang_tindih', 'wilayah']) {
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(dataDir, latest.release, `${table}.parquet`)}')`);
   }
 });
@@ -148,6 +148,16 @@ describe('Sasaran page', () => {
     const sembako = await published('SEMBAKO', periode, 'provinsi');
     await expectTablesShow(page, sembako, 'galat_inklusi');
     expect(await text(page, '#sasaran-ranked .chart__title')).toContain('SEMBAKO');
+    // Program overlap follows too: families receiving SEMBAKO and each other program.
+    const overlap = await rows(`
+      SELECT kode_wilayah, CASE WHEN program_a = 'SEMBAKO' THEN program_b ELSE program_a END AS lain, keluarga, keluarga_disamarkan
+      FROM sasaran_tumpang_tindih WHERE tingkat = 'provinsi' AND periode = '${periode}' AND 'SEMBAKO' IN (program_a, program_b)`);
+    expect(overlap.length).toBeGreaterThan(0);
+    for (const row of overlap) {
+      expect(await text(page, `[data-part="overlap-table"] tr[data-kode="${row.kode_wilayah}"] td[data-col="${row.lain}"]`), `${row.kode_wilayah} + ${row.lain}`).toBe(
+        shown(row, 'keluarga', countId),
+      );
+    }
     const chartText = await text(page, '#sasaran-ranked .chart__plot');
     for (const row of sembako.filter((r) => r.galat_inklusi !== null)) expect(chartText).toContain(percentId(Number(row.galat_inklusi)));
 

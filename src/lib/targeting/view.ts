@@ -103,9 +103,14 @@ export interface TargetingView {
 
 export type RunQuery = (sql: string, params: string[]) => Promise<Row[]>;
 
-/** Read one view with whichever `query` the caller has (Node at build time, DuckDB-wasm in the browser). */
-export async function readTargetingView(query: RunQuery, state: TargetingState): Promise<TargetingView> {
+/**
+ * Read one view with whichever `query` the caller has (Node at build time,
+ * DuckDB-wasm in the browser). `onRegions` gets the regions' rows as soon as
+ * they are read, so a page can redraw its chart before the other two queries.
+ */
+export async function readTargetingView(query: RunQuery, state: TargetingState, onRegions?: (regions: Row[]) => void): Promise<TargetingView> {
   const regions = await query(REGIONS_SQL, [state.tingkat, state.program, state.periode]);
+  onRegions?.(regions);
   const overlap = await query(OVERLAP_SQL, [state.tingkat, state.periode, state.program]);
   const [quality] = await query(QUALITY_SQL, [state.program, state.periode]);
   return { state, regions, overlap, quality: quality ?? null };
