@@ -43,6 +43,32 @@ export interface OpenOptions {
 export interface BrowserDuckDB {
   /** Run one statement; `params` bind `$1`, `$2`… in order. Rows as plain objects, BIGINT as number. */
   query(sql: string, params?: (string | number)[]): Promise<Row[]>;
+  /**
+   * Run a statement that may take long (a reader's own SQL), cancellably: DuckDB-wasm's
+   * pending-query API (`send`, polled by the main thread) lets `cancel()` interrupt it between
+   * polls (`cancelSent`). Resolves to the Arrow result (column types kept); rejects with a
+   * `DuckDBCancelledError` once cancelled.
+   */
+  send(sql: string): SentQuery;
+}
+
+/** The Arrow result of `send()`: its schema and record batches. */
+export interface SentResult {
+  schema: { fields: { name: string; type: { typeId: number; scale?: number; toString(): string } }[] };
+  batches: { numRows: number; getChildAt(index: number): { get(row: number): unknown } | null }[];
+}
+
+export interface SentQuery {
+  result: Promise<SentResult>;
+  /** Ask DuckDB to stop; true when a running statement was told to stop. */
+  cancel(): Promise<boolean>;
+}
+
+export class DuckDBCancelledError extends Error {
+  constructor() {
+    super('The query was cancelled');
+    this.name = 'DuckDBCancelledError';
+  }
 }
 
 export class DuckDBTimeoutError extends Error {
@@ -126,6 +152,37 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
       });
       queue = run.catch(() => undefined);
       return run;
+    },
+    send(sql) {
+      let state: 'queued' | 'running' | 'done' | 'cancelled' = 'queued';
+      // A function, so TypeScript does not narrow `state` across the awaits where `cancel()` may change it.
+      const cancelled = () => state === 'cancelled';
+      const result = queue.then(async (): Promise<SentResult> => {
+        if (cancelled()) throw new DuckDBCancelledError();
+        state = 'running';
+        try {
+          const reader = await connection.send(sql, false);
+          const batches = [];
+          for await (const batch of reader) batches.push(batch);
+          if (cancelled()) throw new DuckDBCancelledError();
+          return { schema: reader.schema as unknown as SentResult['schema'], batches: batches as unknown as SentResult['batches'] };
+        } catch (error) {
+          // After `cancelSent`, polling fails with an engine message about the lost query: say what happened instead.
+          throw cancelled() ? new DuckDBCancelledError() : error;
+        } finally {
+          if (!cancelled()) state = 'done';
+        }
+      });
+      queue = result.catch(() => undefined);
+      return {
+        result,
+        async cancel() {
+          if (state === 'done' || state === 'cancelled') return false;
+          const wasRunning = state === 'running';
+          state = 'cancelled';
+          return wasRunning ? connection.cancelSent() : false;
+        },
+      };
     },
   };
 }
