@@ -1,0 +1,212 @@
+/**
+ * The Jelajah page's pure helpers: Arrow values to plain rows, paging, cell
+ * text, chart-shape detection, CSV and XLSX rows, the read-only check, and
+ * the URL state.
+ */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  cellText,
+  cellValue,
+  chartBars,
+  chartShape,
+  columnOf,
+  pageOf,
+  readOnlyProblem,
+  shapeResult,
+  sqlStatements,
+  suppressionFlags,
+  toCsv,
+  xlsxRows,
+  type ResultColumn,
+  type ResultTable,
+  type Value,
+} from '../../src/client/explore-result.ts';
+import { exploreSearch, parseExploreUrl } from '../../src/client/explore-url.ts';
+
+const field = (name: string, typeId: number, scale?: number) => ({ name, type: { typeId, ...(scale !== undefined ? { scale } : {}), toString: () => String(typeId) } });
+const col = (name: string, kind: ResultColumn['kind'], integer = false): ResultColumn => ({ name, kind, integer });
+const table = (columns: ResultColumn[], rows: Value[][]): ResultTable => ({ columns, rows, totalRows: rows.length });
+
+describe('Arrow values', () => {
+  it('maps Arrow types to column kinds', () => {
+    expect(columnOf(field('n', 2))).toEqual({ name: 'n', kind: 'number', integer: true });
+    expect(columnOf(field('x', 3))).toEqual({ name: 'x', kind: 'number', integer: false });
+    expect(columnOf(field('d', 7, 2))).toEqual({ name: 'd', kind: 'number', integer: false });
+    expect(columnOf(field('h', 7, 0))).toEqual({ name: 'h', kind: 'number', integer: true });
+    expect(columnOf(field('s', 5)).kind).toBe('text');
+    expect(columnOf(field('b', 6)).kind).toBe('boolean');
+    expect(columnOf(field('t', 8)).kind).toBe('date');
+    expect(columnOf(field('l', 12)).kind).toBe('other');
+  });
+
+  it('turns BIGINT, DECIMAL, dates and nested values into plain values', () => {
+    expect(cellValue(123n, field('n', 2))).toBe(123);
+    expect(cellValue(null, field('n', 2))).toBeNull();
+    expect(cellValue(undefined, field('n', 2))).toBeNull();
+    // Arrow JS gives a decimal's unscaled integer; scale 2 → divide by 100.
+    expect(cellValue({ valueOf: () => 1234 }, field('d', 7, 2))).toBe(12.34);
+    expect(cellValue({ valueOf: () => 99 }, field('h', 7, 0))).toBe(99);
+    expect(cellValue(Date.UTC(2026, 9, 31), field('t', 8))).toBe('2026-10-31');
+    expect(cellValue(new Date(Date.UTC(2026, 9, 31, 12, 30)), field('ts', 10))).toBe('2026-10-31 12:30:00');
+    expect(cellValue({ toJSON: () => [1n, 2n] }, field('l', 12))).toBe('[1,2]');
+    expect(cellValue('teks', field('s', 5))).toBe('teks');
+    expect(cellValue(true, field('b', 6))).toBe(true);
+  });
+
+  it('shapes record batches into rows, cut at the row limit but counting all', () => {
+    const batch = (values: [string, bigint][]) => ({
+      numRows: values.length,
+      getChildAt: (index: number) => ({ get: (row: number) => values[row]![index] }),
+    });
+    const result = shapeResult({ schema: { fields: [field('nama', 5), field('n', 2)] }, batches: [batch([['a', 1n], ['b', 2n]]), batch([['c', 3n]])] }, 2);
+    expect(result.columns.map((c) => c.name)).toEqual(['nama', 'n']);
+    expect(result.rows).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(result.totalRows).toBe(3);
+  });
+});
+
+describe('paging and cell text', () => {
+  const rows = Array.from({ length: 120 }, (_, i): Value[] => [i]);
+  const result = table([col('i', 'number', true)], rows);
+
+  it('pages 50 rows at a time and clamps the page number', () => {
+    expect(pageOf(result, 1)).toMatchObject({ page: 1, pages: 3, first: 1, last: 50 });
+    expect(pageOf(result, 3)).toMatchObject({ page: 3, first: 101, last: 120 });
+    expect(pageOf(result, 3).rows).toHaveLength(20);
+    expect(pageOf(result, 9).page).toBe(3);
+    expect(pageOf(result, 0).page).toBe(1);
+    expect(pageOf(table([col('i', 'number')], []), 1)).toMatchObject({ page: 1, pages: 1, first: 0, last: 0 });
+  });
+
+  it('formats numbers by language, keeps years and codes plain, shows NULL and suppressed values', () => {
+    expect(cellText(1234567, col('penerima', 'number', true), 'id')).toBe('1.234.567');
+    expect(cellText(1234567, col('penerima', 'number', true), 'en')).toBe('1,234,567');
+    expect(cellText(25.75, col('galat_inklusi', 'number'), 'id')).toBe('25,75');
+    expect(cellText(2025, col('tahun', 'number', true), 'id')).toBe('2025');
+    expect(cellText(null, col('penerima', 'number', true), 'id')).toBe('–');
+    expect(cellText(null, col('penerima', 'number', true), 'id', true)).toBe('disamarkan');
+    expect(cellText(null, col('penerima', 'number', true), 'en', true)).toBe('suppressed');
+    expect(cellText(true, col('penerima_disamarkan', 'boolean'), 'id')).toBe('ya');
+    expect(cellText(false, col('penerima_disamarkan', 'boolean'), 'en')).toBe('no');
+  });
+
+  it('finds each column’s _disamarkan companion', () => {
+    const columns = [col('penerima', 'number', true), col('nama', 'text'), col('penerima_disamarkan', 'boolean'), col('nama_disamarkan', 'text')];
+    expect(suppressionFlags(columns)).toEqual([2, null, null, null]);
+  });
+});
+
+describe('chart shape', () => {
+  it('draws one text and one numeric column, ignoring flags and label numbers', () => {
+    const result = table(
+      [col('kode_wilayah', 'text'), col('nama', 'text'), col('tahun', 'number', true), col('penerima', 'number', true), col('penerima_disamarkan', 'boolean')],
+      [['35', 'Jawa Timur', 2025, 10, false]],
+    );
+    expect(chartShape(result)).toEqual({ label: 1, value: 3 });
+  });
+
+  it('draws nothing for two numeric columns, no label, or no rows', () => {
+    expect(chartShape(table([col('a', 'text'), col('x', 'number'), col('y', 'number')], [['a', 1, 2]]))).toBeNull();
+    expect(chartShape(table([col('x', 'number')], [[1]]))).toBeNull();
+    expect(chartShape(table([col('a', 'text'), col('x', 'number')], []))).toBeNull();
+  });
+
+  it('leaves out rows without a value and caps the bars', () => {
+    const rows: Value[][] = [['a', 3], ['b', null], ['c', 1], ['d', 2]];
+    const result = table([col('nama', 'text'), col('n', 'number', true)], rows);
+    expect(chartBars(result, { label: 0, value: 1 }, 2)).toEqual({ bars: [{ label: 'a', value: 3 }, { label: 'c', value: 1 }], withoutValue: 1, left: 1 });
+  });
+});
+
+describe('downloads', () => {
+  const result = table(
+    [col('nama', 'text'), col('penerima', 'number', true), col('galat', 'number'), col('penerima_disamarkan', 'boolean')],
+    [
+      ['Desa "Maju", Timur', 1234, 25.5, false],
+      ['Desa Baru', null, null, true],
+    ],
+  );
+
+  it('writes CSV with a header, commas, dot decimals, quotes where needed and NULL empty', () => {
+    const csv = toCsv(result);
+    expect(csv).toBe('nama,penerima,galat,penerima_disamarkan\r\n"Desa ""Maju"", Timur",1234,25.5,false\r\nDesa Baru,,,true');
+    expect(Papa.parse(csv, { skipEmptyLines: true }).data).toEqual([
+      ['nama', 'penerima', 'galat', 'penerima_disamarkan'],
+      ['Desa "Maju", Timur', '1234', '25.5', 'false'],
+      ['Desa Baru', '', '', 'true'],
+    ]);
+  });
+
+  it('writes XLSX rows with numbers as numbers and NULL as empty cells', () => {
+    const rows = xlsxRows(result);
+    expect(rows[0]!.map((c) => c?.value)).toEqual(['nama', 'penerima', 'galat', 'penerima_disamarkan']);
+    expect(rows[1]).toEqual([
+      { value: 'Desa "Maju", Timur', type: String },
+      { value: 1234, type: Number },
+      { value: 25.5, type: Number },
+      { value: false, type: Boolean },
+    ]);
+    expect(rows[2]).toEqual([{ value: 'Desa Baru', type: String }, null, null, { value: true, type: Boolean }]);
+  });
+});
+
+describe('read-only check', () => {
+  it('accepts one read statement: SELECT, WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE, with comments and a final semicolon', () => {
+    for (const sql of [
+      'SELECT 1',
+      'select 1;',
+      'WITH a AS (SELECT 1 AS x) SELECT * FROM a',
+      'FROM wilayah',
+      'DESCRIBE wilayah',
+      'SHOW TABLES',
+      'SUMMARIZE wilayah',
+      '-- komentar\nSELECT 1 /* ; DROP TABLE x */',
+      "SELECT 'DELETE; CREATE' AS teks, \"set\" FROM (SELECT 1 AS \"set\")",
+      "SELECT 'it''s; DROP TABLE x' AS t",
+      'SELECT $$ ; INSERT $$ AS t',
+    ]) {
+      expect(readOnlyProblem(sql), sql).toBeNull();
+    }
+  });
+
+  it('refuses writes, settings, extensions, attaching, and several statements', () => {
+    for (const sql of [
+      'CREATE TABLE t AS SELECT 1',
+      'INSERT INTO t VALUES (1)',
+      'SET enable_external_access = true',
+      'INSTALL httpfs',
+      'LOAD httpfs',
+      "ATTACH 'x.duckdb'",
+      "COPY (SELECT 1) TO 'x.csv'",
+      'PRAGMA version',
+      'WITH a AS (SELECT 1) INSERT INTO t SELECT * FROM a',
+      'SELECT 1; DROP TABLE wilayah',
+      'USE memory',
+    ]) {
+      expect(readOnlyProblem(sql), sql).toEqual({ kind: 'not-select' });
+    }
+    expect(readOnlyProblem('SELECT 1; SELECT 2')).toEqual({ kind: 'several' });
+    expect(readOnlyProblem('  -- nothing\n ; ')).toEqual({ kind: 'empty' });
+  });
+
+  it('splits statements outside strings and comments', () => {
+    expect(sqlStatements("SELECT 'a;b' AS x; -- c;\nSELECT 2")).toEqual([['SELECT', 'AS', 'X'], ['SELECT']]);
+  });
+});
+
+describe('URL state', () => {
+  it('reads and writes ?q= and hal=, keeping other parameters', () => {
+    expect(parseExploreUrl('?q=SELECT%201&hal=3')).toEqual({ q: 'SELECT 1', page: 3 });
+    expect(parseExploreUrl('?hal=x')).toEqual({ q: '', page: 1 });
+    expect(parseExploreUrl('')).toEqual({ q: '', page: 1 });
+    expect(exploreSearch({ q: 'SELECT * FROM wilayah', page: 1 })).toBe('?q=SELECT+*+FROM+wilayah');
+    expect(exploreSearch({ q: 'SELECT 1', page: 2 }, '?lain=1')).toBe('?lain=1&q=SELECT+1&hal=2');
+    expect(exploreSearch({ q: '  ', page: 2 }, '?q=old&hal=4')).toBe('');
+    const sql = "SELECT nama FROM wilayah WHERE nama LIKE '%Jaya%' AND x = 'a&b'";
+    expect(parseExploreUrl(exploreSearch({ q: sql, page: 5 }))).toEqual({ q: sql, page: 5 });
+  });
+});
