@@ -44,12 +44,16 @@ export interface BrowserDuckDB {
   /** Run one statement; `params` bind `$1`, `$2`… in order. Rows as plain objects, BIGINT as number. */
   query(sql: string, params?: (string | number)[]): Promise<Row[]>;
   /**
-   * Run a statement that may take long (a reader's own SQL), cancellably: DuckDB-wasm's
-   * pending-query API (`send`, polled by the main thread) lets `cancel()` interrupt it between
-   * polls (`cancelSent`). Resolves to the Arrow result (column types kept); rejects with a
-   * `DuckDBCancelledError` once cancelled.
+   * Run a statement that may take long (a reader's own SQL), cancellably. `cancel()` first asks
+   * DuckDB (`cancelSent`, the pending-query API); if the query has not stopped within
+   * `CANCEL_GRACE_MS` (DuckDB-wasm 1.32 runs a query like a big cross join to the end inside
+   * `START_PENDING_QUERY`, so the request waits behind it), the worker is terminated and this
+   * instance is closed: the next `openDuckDB()` starts a fresh one (the wasm is cached).
+   * Resolves to the Arrow result (column types kept); rejects with `DuckDBCancelledError`.
    */
   send(sql: string): SentQuery;
+  /** True once a cancel had to stop the worker: open a new instance with `openDuckDB()`. */
+  closed(): boolean;
 }
 
 /** The Arrow result of `send()`: its schema and record batches. */
@@ -79,6 +83,8 @@ export class DuckDBTimeoutError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long `cancel()` waits for DuckDB to stop a query before it terminates the worker. */
+const CANCEL_GRACE_MS = 1_500;
 let opening: Promise<BrowserDuckDB> | null = null;
 
 /** The page's DuckDB, started on first call; a failed start can be retried by calling again. */
@@ -137,11 +143,29 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
     clearTimeout(timer);
   }
 
+  // Once the worker is terminated (a cancel that DuckDB did not honour in time), everything
+  // pending or queued rejects at once instead of waiting for a reply that never comes.
+  let closed = false;
+  let stop: (error: Error) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
+  stopped.catch(() => undefined);
+  const terminate = () => {
+    closed = true;
+    worker.terminate();
+    opening = null; // the next openDuckDB() starts a new instance
+    stop(new DuckDBCancelledError());
+  };
+  const unlessStopped = <T>(work: Promise<T>): Promise<T> => Promise.race([work, stopped]);
+
   // One connection runs one statement at a time: queue them.
   let queue: Promise<unknown> = Promise.resolve();
   return {
+    closed: () => closed,
     query(sql, params = []) {
       const run = queue.then(async () => {
+        if (closed) throw new DuckDBCancelledError();
         if (params.length === 0) return toRows(await connection.query(sql));
         const statement = await connection.prepare(sql);
         try {
@@ -150,22 +174,25 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
           await statement.close();
         }
       });
-      queue = run.catch(() => undefined);
-      return run;
+      const guarded = unlessStopped(run);
+      queue = guarded.catch(() => undefined);
+      return guarded;
     },
     send(sql) {
       let state: 'queued' | 'running' | 'done' | 'cancelled' = 'queued';
       // A function, so TypeScript does not narrow `state` across the awaits where `cancel()` may change it.
       const cancelled = () => state === 'cancelled';
-      const result = queue.then(async (): Promise<SentResult> => {
-        if (cancelled()) throw new DuckDBCancelledError();
+      const work = queue.then(async (): Promise<SentResult> => {
+        if (cancelled() || closed) throw new DuckDBCancelledError();
         state = 'running';
         try {
           const reader = await connection.send(sql, false);
+          // The reader's schema is gone once it has been read to the end: keep it first (an empty result has no batch to ask).
+          const schema = reader.schema;
           const batches = [];
           for await (const batch of reader) batches.push(batch);
           if (cancelled()) throw new DuckDBCancelledError();
-          return { schema: reader.schema as unknown as SentResult['schema'], batches: batches as unknown as SentResult['batches'] };
+          return { schema: (batches[0]?.schema ?? schema) as unknown as SentResult['schema'], batches: batches as unknown as SentResult['batches'] };
         } catch (error) {
           // After `cancelSent`, polling fails with an engine message about the lost query: say what happened instead.
           throw cancelled() ? new DuckDBCancelledError() : error;
@@ -173,6 +200,7 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
           if (!cancelled()) state = 'done';
         }
       });
+      const result = unlessStopped(work);
       queue = result.catch(() => undefined);
       return {
         result,
@@ -180,7 +208,15 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
           if (state === 'done' || state === 'cancelled') return false;
           const wasRunning = state === 'running';
           state = 'cancelled';
-          return wasRunning ? connection.cancelSent() : false;
+          if (!wasRunning) return false;
+          // Not awaited: the request waits in the worker's queue while the query runs.
+          void connection.cancelSent().catch(() => false);
+          const ended = await Promise.race([
+            work.then(() => true, () => true),
+            new Promise<false>((resolve) => setTimeout(() => resolve(false), CANCEL_GRACE_MS)),
+          ]);
+          if (!ended) terminate();
+          return true;
         },
       };
     },
