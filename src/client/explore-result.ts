@@ -211,12 +211,31 @@ export function xlsxRows(result: ResultTable): XlsxCell[][] {
   return [header, ...rows];
 }
 
+// ------------------------------------------------------------ engine messages
+
+/**
+ * DuckDB's error as a reader should see it. DuckDB-wasm passes some errors
+ * on as DuckDB's JSON (`{"exception_type":"Parser","exception_message":"syntax
+ * error at or near …"}`): those become `Parser Error: syntax error at or near …`,
+ * as DuckDB itself prints them; any other text stays as it is.
+ */
+export function engineMessage(raw: string): string {
+  const text = raw.replace(/^Error:\s*/, '').trim();
+  if (!text.startsWith('{')) return text;
+  try {
+    const parsed = JSON.parse(text) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof parsed.exception_message !== 'string') return text;
+    const type = typeof parsed.exception_type === 'string' && parsed.exception_type !== '' ? `${parsed.exception_type} Error: ` : '';
+    return `${type}${parsed.exception_message}`.trim();
+  } catch {
+    return text;
+  }
+}
+
 // ------------------------------------------------------------ read-only check
 
 export type ReadOnlyProblem = { kind: 'not-select' } | { kind: 'several' } | { kind: 'empty' };
 
-/** How a read statement may begin (DuckDB: FROM-first queries, DESCRIBE/SHOW/SUMMARIZE are reads). */
-const READ_START = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE', 'PIVOT', 'UNPIVOT']);
 /** Words that only statements which write, load, attach or configure use. */
 const WRITE_WORDS = new Set([
   'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'ATTACH', 'DETACH', 'COPY', 'EXPORT', 'IMPORT',
@@ -260,10 +279,10 @@ export function sqlStatements(sql: string): string[][] {
 }
 
 /**
- * What stops the reader's SQL from running on a read-only page: not a read
- * (it writes, loads, attaches or configures), several statements, or
- * nothing at all. `null`: one read statement; DuckDB then parses it and
- * reports any error in its own words. A lexical check on purpose: DuckDB's
+ * What stops the reader's SQL from running on a read-only page: a word only
+ * statements that write, load, attach or configure use, several statements,
+ * or nothing at all. `null`: one statement without such words; DuckDB then
+ * parses it and reports any error (a typo, an unknown table) in its own words. A lexical check on purpose: DuckDB's
  * parser-to-JSON (`json_serialize_sql`) lives in the json extension, which
  * the wasm build does not include. The engine's own settings (external
  * access off, configuration locked, the release attached READ_ONLY) stay
@@ -272,6 +291,7 @@ export function sqlStatements(sql: string): string[][] {
 export function readOnlyProblem(sql: string): ReadOnlyProblem | null {
   const statements = sqlStatements(sql);
   if (statements.length === 0) return { kind: 'empty' };
-  if (statements.some((words) => !READ_START.has(words[0]!) || words.some((word) => WRITE_WORDS.has(word)))) return { kind: 'not-select' };
+  // A statement that starts like no read and no write (a typo such as SELEC) goes to DuckDB, whose parser explains it.
+  if (statements.some((words) => words.some((word) => WRITE_WORDS.has(word)))) return { kind: 'not-select' };
   return statements.length > 1 ? { kind: 'several' } : null;
 }

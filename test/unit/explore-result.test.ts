@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cellText,
   cellValue,
+  engineMessage,
   chartBars,
   chartShape,
   columnOf,
@@ -191,10 +192,21 @@ describe('read-only check', () => {
     }
     expect(readOnlyProblem('SELECT 1; SELECT 2')).toEqual({ kind: 'several' });
     expect(readOnlyProblem('  -- nothing\n ; ')).toEqual({ kind: 'empty' });
+    // A typo is DuckDB's to explain.
+    expect(readOnlyProblem('SELEC * FROM wilayah')).toBeNull();
   });
 
   it('splits statements outside strings and comments', () => {
     expect(sqlStatements("SELECT 'a;b' AS x; -- c;\nSELECT 2")).toEqual([['SELECT', 'AS', 'X'], ['SELECT']]);
+  });
+});
+
+describe('engine messages', () => {
+  it('turns DuckDB-wasm’s JSON errors into DuckDB’s own wording, and keeps plain text', () => {
+    const raw = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error at or near "SELEC"\n\nLINE 1: SELEC nama', error_subtype: 'SYNTAX_ERROR' });
+    expect(engineMessage(raw)).toBe('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC nama');
+    expect(engineMessage('Catalog Error: Table with name x does not exist!')).toBe('Catalog Error: Table with name x does not exist!');
+    expect(engineMessage('Error: {not json')).toBe('{not json');
   });
 });
 
