@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('page weight before interaction', () => {
   it('stays within 150 KB compressed and fetches no wasm, on every page type', async () => {
     const types = pageTypes(root);
-    expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['beranda', 'wilayah', 'kabupaten', 'sasaran']));
+    expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['beranda', 'wilayah', 'kabupaten', 'sasaran', 'jelajah']));
     for (const type of types) {
       const weight = await measurePageWeight(browser, server, root, type);
       expect(weight.requests, type.path).toBeGreaterThan(0);

@@ -31,6 +31,7 @@ export async function takeScreenshots(root: string, outDir: string): Promise<str
     { name: 'beranda', path: '/' },
     { name: 'wilayah', path: '/wilayah/' },
     ...(existsSync(path.join(root, 'sasaran', 'index.html')) ? [{ name: 'sasaran', path: '/sasaran/' }] : []),
+    ...(existsSync(path.join(root, 'jelajah', 'index.html')) ? [{ name: 'jelajah', path: '/jelajah/' }] : []),
     ...(kabupaten ? [{ name: `kabupaten-${kabupaten}`, path: `/wilayah/${kabupaten}/` }] : []),
     // The topic pages, when this build has them.
     ...['kemiskinan', 'pengaduan', 'metodologi'].filter((name) => existsSync(path.join(root, name, 'index.html'))).map((name) => ({ name, path: `/${name}/` })),
