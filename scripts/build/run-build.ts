@@ -84,7 +84,7 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     try {
       files = await stage(
         'validate',
-        () => validateInputs(db, options.secret, { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, asOf: options.asOf, sliceRows: options.sliceRows }),
+        () => validateInputs(db, options.secret, { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, asOf: options.asOf, sliceRows: options.sliceRows, log }),
         (f) => f.reduce((n, r) => n + r.rowsRead, 0),
       );
     } catch (error) {

@@ -20,6 +20,8 @@ export interface ValidationContext {
   asOf: string;
   /** Rows per slice for large files (validate.ts). */
   sliceRows?: number;
+  /** Progress lines (validate.ts). */
+  log?: (line: string) => void;
 }
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;

@@ -37,6 +37,8 @@ export interface ValidationOptions {
    * scale (default 12 million; see `sliceCount`).
    */
   sliceRows?: number;
+  /** Progress of long files (loading, each slice), for people watching a large build. */
+  log?: (line: string) => void;
 }
 
 export const DEFAULT_SLICE_ROWS = 12_000_000;
@@ -127,9 +129,16 @@ const prepareContract = (contract: FileContract, options: ValidationOptions): Pr
 const checkContract = async (db: Db, contract: FileContract, prepared: PreparedCsv[], ctx: ValidationContext): Promise<FileReport[]> => {
   const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${contract.columns.map((c) => `NULL::VARCHAR AS ${ident(c.name)}`).join(', ')} WHERE false`;
   const tables = prepared.map((_, i) => `raw_${contract.id}_${i}`);
+  const rows = prepared.reduce((n, p) => n + p.rowsRead, 0);
+  // Progress only for files large enough that someone waits on them.
+  const log = rows >= 1_000_000 && ctx.log ? ctx.log : () => {};
+  let started = performance.now();
+  const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
+  log(`    ${contract.id}: ${rows.toLocaleString('en')} baris dimuat / rows loaded, ${since()}`);
+  started = performance.now();
   const sources = prepared.length > 0 ? prepared.map((p, i) => selectPrepared(p, tables[i]!, contract)).join('\nUNION ALL\n') : empty;
-  const slices = contract.kind === 'raw' ? sliceCount(prepared.reduce((n, p) => n + p.rowsRead, 0), ctx.sliceRows) : 1;
+  const slices = contract.kind === 'raw' ? sliceCount(rows, ctx.sliceRows) : 1;
   const by = `hash(NULLIF(trim(${ident(sliceColumn(contract))}), '')) % ${slices}`;
   const id = contract.id;
   for (let slice = 0; slice < slices; slice++) {
@@ -141,6 +150,8 @@ const checkContract = async (db: Db, contract: FileContract, prepared: PreparedC
         FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${id} WHERE len(_errors) > 0);
       DROP VIEW raw_${id};`);
     await db.run(cleanTableSql(contract, ctx));
+    log(`    ${contract.id}: ${slices > 1 ? `bagian / slice ${slice + 1}/${slices} ` : ''}diperiksa / checked, ${since()}`);
+    started = performance.now();
     if (slices === 1) break;
     // Each slice's accepted and rejected rows are gathered; the next slice reuses the names.
     await db.run(
@@ -211,7 +222,7 @@ const codesOf = async (db: Db, table: string, column: string): Promise<string[]>
  */
 export const validateInputs = async (db: Db, secret: Buffer, options: ValidationOptions): Promise<FileReport[]> => {
   await setUpMacros(db, secret);
-  const ctx: ValidationContext = { referenceCodes: {}, asOf: options.asOf, sliceRows: options.sliceRows };
+  const ctx: ValidationContext = { referenceCodes: {}, asOf: options.asOf, sliceRows: options.sliceRows, log: options.log };
   const reports: FileReport[] = [];
   for (const contract of CONTRACTS.filter((c) => c.kind === 'reference')) {
     reports.push(...(await checkContract(db, contract, prepareContract(contract, options), ctx)));
