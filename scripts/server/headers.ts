@@ -17,6 +17,8 @@
  * - `worker-src blob:`: DuckDB-wasm may start its worker from a blob URL.
  * - `connect-src 'self'`: the data files are fetched from our own origin only;
  *   no visitor's browser ever talks to a third party.
+ * - `frame-ancestors 'self'`: no other site may frame our pages
+ *   (click-jacking), except the chart-only embed pages below.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -37,6 +39,20 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
+
+/**
+ * The chart-only embed pages (`/sematkan/…`, `/en/sematkan/…`; issue 5) are
+ * meant to be framed by any site: the same policy with `frame-ancestors *`.
+ * They hold one chart, a link back and no form, so being framed cannot be
+ * turned into a click-jacking of anything that acts.
+ */
+export const EMBED_PATH_PATTERN = /^\/(?:en\/)?sematkan\//;
+export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'self'", 'frame-ancestors *');
+
+/** The security headers for a URL path (decoded or not: the embed prefix is plain ASCII). */
+export function securityHeadersFor(urlPath: string): Readonly<Record<string, string>> {
+  return EMBED_PATH_PATTERN.test(urlPath) ? { ...SECURITY_HEADERS, 'Content-Security-Policy': EMBED_CONTENT_SECURITY_POLICY } : SECURITY_HEADERS;
+}
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Stored, but revalidated (cheaply, by ETag) before every use. */

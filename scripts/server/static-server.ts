@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { acceptableEncodings, type Precompressed } from './encoding.ts';
-import { cacheControlFor, SECURITY_HEADERS } from './headers.ts';
+import { cacheControlFor, securityHeadersFor } from './headers.ts';
 import { mimeTypeFor } from './mime.ts';
 import { parseRange, type ByteRange } from './range.ts';
 import { decodeUrlPath, resolveFile } from './resolve.ts';
@@ -176,7 +176,7 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const record: RequestRecord = { method: req.method ?? '', url: req.url ?? '', status: 200, bytes: 0 };
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeadersFor((req.url ?? '/').split('?')[0] ?? '/'))) res.setHeader(name, value);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', ALLOWED_METHODS);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_IMMUTABLE, CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
+import { CACHE_IMMUTABLE, CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
 import { createStaticServer, type StaticServer } from '../../scripts/server/static-server.ts';
 
 interface Reply {
@@ -191,6 +191,20 @@ describe('security headers', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['referrer-policy']).toBe('no-referrer');
     expect(reply.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=()');
+  });
+
+  it.each(['/sematkan/desil-chart/', '/en/sematkan/sasaran-ranked/?program=PKH'])('let any site frame the embed page %s, and nothing else changes', async (urlPath) => {
+    const reply = await request(urlPath);
+    expect(reply.headers['content-security-policy']).toBe(EMBED_CONTENT_SECURITY_POLICY);
+    expect(EMBED_CONTENT_SECURITY_POLICY).toContain('frame-ancestors *');
+    expect(EMBED_CONTENT_SECURITY_POLICY.replace('frame-ancestors *', "frame-ancestors 'self'")).toBe(CONTENT_SECURITY_POLICY);
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each(['/sasaran/', '/sematkan', '/x/sematkan/', '/en/sematkanx/'])('keep framing to our own origin on %s', async (urlPath) => {
+    const reply = await request(urlPath);
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'self'");
   });
 
   it('the policy allows wasm compilation and nothing from other origins', () => {
