@@ -127,10 +127,11 @@ export function cellOf(row: Row | null | undefined, column: string): Published {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** A published value as HTML: "disamarkan" marked like `Value.astro` does. */
+/** A published value as HTML, marked as `Value.astro` marks it ("disamarkan", or the number in `<data value>`). */
 export function valueHtml(cell: Published, kind: ValueKind, lang: Lang): string {
   const text = escapeHtml(formatPublished(cell, kind, lang));
-  return cell.suppressed ? `<span class="sup">${text}</span>` : text;
+  if (cell.suppressed) return `<span class="sup" data-suppressed>${text}</span>`;
+  return cell.value !== null && Number.isFinite(cell.value) ? `<data value="${cell.value}">${text}</data>` : text;
 }
 
 export const programLabel = (kode: string): string => kode.replace('_', '-');
