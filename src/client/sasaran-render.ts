@@ -27,6 +27,8 @@ const find = (root: ParentNode, selector: string): HTMLElement => {
   return element;
 };
 const part = (root: ParentNode, name: string) => find(root, `[data-part="${name}"]`);
+/** The embed route has the ranked figure only: parts it lacks are skipped. */
+const hasPart = (root: ParentNode, name: string) => root.querySelector(`[data-part="${name}"]`) !== null;
 
 /** The ranked figure's parts, by the chart contract's classes (`Figure.astro`). */
 function updateFigure(figure: HTMLElement, view: TargetingView, lang: Lang, release: string): void {
@@ -39,6 +41,7 @@ function updateFigure(figure: HTMLElement, view: TargetingView, lang: Lang, rele
   plot.replaceChildren(rankedChart(ranked, { lang, width }));
   plot.setAttribute('aria-label', `${title}. ${fill(s.rankedAria, viewWords(view.state, lang))}`);
   find(figure, '.chart__title').textContent = title;
+  figure.dataset.period = formatPeriod(view.state.periode, lang); // names the export bar's files
   find(figure, '.chart__takeaway').textContent = takeaway(view, lang);
   const capped = ranked.length > MAX_BARS ? fill(s.chartCapped, { shown: MAX_BARS, count: ranked.length }) : '';
   let note = figure.querySelector<HTMLElement>('.chart__note');
@@ -66,6 +69,7 @@ function updateFigure(figure: HTMLElement, view: TargetingView, lang: Lang, rele
 export function renderRegions(root: ParentNode, view: TargetingView, lang: Lang, release: string): void {
   const s = TARGETING_STRINGS[lang];
   updateFigure(find(root, '#sasaran-ranked'), view, lang, release);
+  if (!hasPart(root, 'flags-table')) return;
   part(root, 'flags-caption').textContent = fill(s.flagsCaption, viewWords(view.state, lang));
   part(root, 'flags-table').innerHTML = flagsTableHtml(view, lang, 'flags-caption');
 }
@@ -73,6 +77,7 @@ export function renderRegions(root: ParentNode, view: TargetingView, lang: Lang,
 /** The rest: records without a region, and program overlap. */
 export function renderExtras(root: ParentNode, view: TargetingView, lang: Lang): void {
   const s = TARGETING_STRINGS[lang];
+  if (!hasPart(root, 'quality')) return;
   part(root, 'quality').textContent = qualityText(view, lang);
   part(root, 'overlap-caption').textContent = fill(s.overlapCaption, viewWords(view.state, lang));
   part(root, 'overlap-table').innerHTML = overlapTableHtml(view, lang, 'overlap-caption');

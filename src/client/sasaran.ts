@@ -116,7 +116,8 @@ function setUp(root: HTMLElement): void {
 
   const fromUrl = parseState(location.search, fields) as TargetingState;
   setControls(fromUrl);
-  form.hidden = false;
+  // The embed route (`/sematkan/sasaran-ranked/`) shows the view its link names, without controls.
+  form.hidden = root.hasAttribute('data-embed');
   form.addEventListener('submit', (event) => event.preventDefault());
   // A reader reaching for a control is about to change it: start loading then, not on page load.
   for (const hint of ['pointerdown', 'focusin', 'keydown']) form.addEventListener(hint, () => void startEngine().catch(() => undefined), { once: true });
