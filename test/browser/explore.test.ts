@@ -175,7 +175,7 @@ describe('Jelajah page', () => {
     expect(recording.foreignRequests).toEqual([]);
   });
 
-  it('runs an example, pages through it, downloads CSV and XLSX equal to the result, and a reload reproduces it', async () => {
+  it('runs an example, downloads CSV and XLSX equal to the result, and a reload reproduces it', async () => {
     const recording = await open();
     const { page } = recording;
     await go(page, '/jelajah/');
@@ -221,6 +221,38 @@ describe('Jelajah page', () => {
     await expectClean(recording);
   });
 
+  it('pages 50 rows at a time, keeps the page in the URL, and a reload restores that page', async () => {
+    const recording = await open();
+    const { page } = recording;
+    const sql = 'SELECT tingkat, kode_wilayah, nama FROM wilayah ORDER BY kode_wilayah';
+    const expected = await run(sql);
+    expect(expected.rows.length, 'the sample has more than two pages of regions').toBeGreaterThan(100);
+    await go(page, '/jelajah/');
+    await runReady(page, sql);
+    const pages = Math.ceil(expected.rows.length / 50);
+    expect(await text(page, '[data-part="page-of"]')).toBe(`Halaman 1 dari ${pages}`);
+    expect(await page.locator('[data-part="previous"]').isDisabled()).toBe(true);
+    await page.click('[data-part="next"]');
+    await page.click('[data-part="next"]');
+    expect(new URL(page.url()).searchParams.get('hal')).toBe('3');
+    expect(await shownRows(page)).toEqual(expectedRows(expected, 100, 150));
+    expect(await text(page, '.explore-table caption')).toBe(`Hasil kueri: baris 101–150 dari ${expected.rows.length}`);
+    await page.reload({ waitUntil: 'load' });
+    await expectReady(page);
+    expect(await text(page, '[data-part="page-of"]')).toBe(`Halaman 3 dari ${pages}`);
+    expect(await shownRows(page)).toEqual(expectedRows(expected, 100, 150));
+    await page.click('[data-part="previous"]');
+    expect(new URL(page.url()).searchParams.get('hal')).toBe('2');
+    expect(await shownRows(page)).toEqual(expectedRows(expected, 50, 100));
+    // A shared link opened in a new page shows the same rows.
+    const shared = await open();
+    await shared.page.goto(page.url(), { waitUntil: 'load' });
+    await expectReady(shared.page);
+    expect(await shownRows(shared.page)).toEqual(expectedRows(expected, 50, 100));
+    await expectClean(recording);
+    await expectClean(shared);
+  });
+
   it('shows DuckDB’s message for bad SQL, refuses writes and several statements, and the next query works', async () => {
     const recording = await open();
     const { page } = recording;
@@ -254,6 +286,13 @@ describe('Jelajah page', () => {
     const recording = await open();
     const { page } = recording;
     await go(page, '/jelajah/');
+    // Refused by DuckDB itself (external access is off), not only by the page's check.
+    expect(await runSql(page, "SELECT * FROM read_csv('http://example.com/data.csv')")).toBe('error');
+    expect(await text(page, '[data-part="error"] pre')).toMatch(/Permission Error|disabled by configuration|external access/i);
+    const releaseId = path.basename(releaseDir);
+    expect(await runSql(page, `SELECT * FROM read_parquet('/data/${releaseId}/wilayah.parquet')`)).toBe('error');
+    expect(await runSql(page, `SELECT * FROM read_csv('${new URL(`/data/${releaseId}/wilayah.csv`, inject('siteUrls').sample).href}')`)).toBe('error');
+    expect(await text(page, '[data-part="error"] pre')).toMatch(/Permission Error|disabled by configuration|external access/i);
     for (const sql of [
       "SELECT * FROM read_csv('http://example.com/data.csv')",
       "SELECT * FROM 'https://example.org/data.parquet'",
