@@ -106,8 +106,14 @@ export function standaloneSvg(figure: Element, title: string, source: string): {
   const chars = Math.floor((width - 2 * pad) / 8.5);
   const titleLines = wrap(title, chars);
   const sourceLines = wrap(source, Math.floor((width - 2 * pad) / 6.5));
+  // A map's colour key (its HTML list under the SVG), so the image says what the colours mean.
+  const legend = [...figure.querySelectorAll('.map__legend li')].map((item) => ({
+    swatch: item.querySelector('.map__swatch-box'),
+    label: (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  }));
   const top = pad + titleLines.length * 20 + 8;
-  const height = Math.ceil(top + chartHeight + 12 + sourceLines.length * 15 + pad);
+  const legendTop = top + chartHeight + 8;
+  const height = Math.ceil(legendTop + legend.length * 20 + 4 + sourceLines.length * 15 + pad);
   const page = getComputedStyle(document.body);
   const fontFamily = page.fontFamily.replace(/"/g, "'");
 
@@ -150,7 +156,20 @@ export function standaloneSvg(figure: Element, title: string, source: string): {
   chart.setAttribute('color', page.color);
   chart.style.overflow = 'visible';
   out.append(chart);
-  const sourceText = text(sourceLines, top + chartHeight + 22, 12, '400', getComputedStyle(figure.querySelector('.chart__source') ?? figure).color, 15);
+  legend.forEach((entry, i) => {
+    const y = legendTop + i * 20;
+    if (entry.swatch) {
+      const swatch = document.createElementNS(SVG_NS, 'rect');
+      const style = getComputedStyle(entry.swatch);
+      for (const [name, value] of [['x', pad], ['y', y], ['width', 14], ['height', 14], ['rx', 2]] as const) swatch.setAttribute(name, String(value));
+      swatch.setAttribute('style', `fill:${style.fill};stroke:${style.stroke};stroke-width:${style.strokeWidth};stroke-dasharray:${style.strokeDasharray}`);
+      out.append(swatch);
+    }
+    const label = text([entry.label], y + 12, 13, '400', page.color, 0);
+    label.firstElementChild!.setAttribute('x', String(pad + 22));
+    out.append(label);
+  });
+  const sourceText = text(sourceLines, legendTop + legend.length * 20 + 14, 12, '400', getComputedStyle(figure.querySelector('.chart__source') ?? figure).color, 15);
   out.append(sourceText);
   return { markup: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`, width, height };
 }
@@ -176,11 +195,14 @@ async function pngOf(svg: { markup: string; width: number; height: number }): Pr
 const textOf = (root: Element, selector: string) => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 function setUpBar(bar: HTMLElement): void {
-  const holder = bar.closest<HTMLElement>('figure.chart, [data-export-holder]') ?? bar.parentElement!;
+  const holder = bar.closest<HTMLElement>('figure.chart, figure.map') ?? bar.parentElement!;
   const id = bar.dataset.exportId ?? holder.id;
   const names = () => ({ id, release: holder.dataset.release ?? document.querySelector<HTMLElement>('[data-release]')?.dataset.release, period: holder.dataset.period });
   const table = () => (bar.dataset.exportTable ? document.getElementById(bar.dataset.exportTable)?.querySelector('table') : holder.querySelector<HTMLTableElement>('.chart__table table')) ?? null;
-  const svg = () => standaloneSvg(holder, textOf(holder, '.chart__title'), textOf(holder, '.chart__source'));
+  const title = () => (document.getElementById(bar.dataset.title ?? '')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  /** The figure's source line; a map has none, so the release stands in. */
+  const source = () => textOf(holder, '.chart__source') || ['Terang', names().release].filter(Boolean).join(' · ');
+  const svg = () => standaloneSvg(holder, title(), source());
 
   bar.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
@@ -210,7 +232,7 @@ function toggleEmbed(bar: HTMLElement, button: HTMLButtonElement, holder: HTMLEl
   const code = panel.querySelector('textarea')!;
   const src = new URL(`${bar.dataset.embed}${location.search}`, location.href).href;
   const height = Math.ceil((holder.getBoundingClientRect().height + 60) / 10) * 10;
-  const title = `${s.embedTitle}: ${textOf(holder, '.chart__title')}`.replace(/"/g, '&quot;');
+  const title = `${s.embedTitle}: ${(document.getElementById(bar.dataset.title ?? '')?.textContent ?? '').replace(/\s+/g, ' ').trim()}`.replace(/"/g, '&quot;');
   code.value = `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
   code.focus();
   code.select();

@@ -302,6 +302,35 @@ describe('embed', () => {
     await expectAxeClean(page, 'embed page');
     await expectClean(recording);
   });
+
+  it('the Beranda map exports as SVG with its colour key, and its embed route shows the map alone', async () => {
+    const recording = await open();
+    const { page } = recording;
+    await go(page, '/');
+    const metric = (await page.locator('#home-map-metric').textContent())!.trim();
+    expect(await page.getByRole('button', { name: `Unduh SVG ${metric}`, exact: true }).count()).toBe(1);
+    const svg = await downloadOf(page, '#home-map > [data-export-bar] [data-export="svg"]');
+    expect(svg.download.suggestedFilename()).toMatch(new RegExp(`^terang-home-map-${release}\\.svg$`));
+    const legend = await page.$$eval('#home-map .map__legend li', (items) => items.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, areas: doc.querySelectorAll('.map__area').length, text: doc.documentElement.textContent ?? '' };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed.error).toBe(false);
+    expect(parsed.areas).toBe(await page.locator('#home-map svg.map__svg .map__area').count());
+    expect(parsed.text).toContain(metric);
+    for (const entry of legend) expect(parsed.text).toContain(entry);
+
+    await page.click('#home-map > [data-export-bar] [data-export="embed"]');
+    const src = new URL((await page.inputValue('#home-map textarea')).match(/src="([^"]+)"/)![1]!);
+    expect(src.pathname).toBe('/sematkan/home-map/');
+    const embed = await go(page, src.pathname);
+    expect(embed.headers()['content-security-policy']).toBe(EMBED_CONTENT_SECURITY_POLICY);
+    expect(await page.locator('figure.map').count()).toBe(1);
+    expect(await page.locator('nav, header.site-header, footer, [data-testid="families-active"]').count()).toBe(0);
+    await expectAxeClean(page, 'map embed page');
+    await expectClean(recording);
+  });
 });
 
 describe('export on Sasaran follows the controls', () => {
