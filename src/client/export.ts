@@ -226,12 +226,13 @@ function toggleEmbed(bar: HTMLElement, button: HTMLButtonElement, holder: HTMLEl
   const panel = document.getElementById(button.getAttribute('aria-controls') ?? '');
   if (!panel) return;
   const open = button.getAttribute('aria-expanded') !== 'true';
+  // The frame's height: the figure as it stands (before the panel opens) and the link back.
+  const height = Math.ceil((holder.getBoundingClientRect().height + 60) / 10) * 10;
   button.setAttribute('aria-expanded', String(open));
   panel.hidden = !open;
   if (!open) return;
   const code = panel.querySelector('textarea')!;
   const src = new URL(`${bar.dataset.embed}${location.search}`, location.href).href;
-  const height = Math.ceil((holder.getBoundingClientRect().height + 60) / 10) * 10;
   const title = `${s.embedTitle}: ${(document.getElementById(bar.dataset.title ?? '')?.textContent ?? '').replace(/\s+/g, ' ').trim()}`.replace(/"/g, '&quot;');
   code.value = `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
   code.focus();
