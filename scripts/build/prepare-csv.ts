@@ -43,6 +43,11 @@ export interface PreparedCsv {
    * `output` is a rewritten copy with a leading `_row` column.
    */
   direct: boolean;
+  /**
+   * For a file checked in slices: one numbered copy per slice (`output` is the first). Rows
+   * with equal key values share a slice (preparedInSlices).
+   */
+  sliceFiles?: string[];
 }
 
 const CHUNK = 1 << 22;
@@ -125,7 +130,7 @@ export const mapHeader = (
   return { columns, unknownColumns };
 };
 
-interface Scan {
+export interface Scan {
   encoding: Encoding;
   delimiterByte: number;
   expectedFields: number;
@@ -211,16 +216,61 @@ interface RecordCounts {
   quotedLineBreaks: number;
 }
 
-/** With `output` null, only counts (the scan that decides whether a copy is needed). */
-const copyRecords = (path: string, output: string | null, headerOut: string, scan: Scan): RecordCounts => {
-  const inFd = openSync(path, 'r');
-  const outFd = output === null ? null : openSync(output, 'w');
-  const out = Buffer.allocUnsafe(CHUNK * 2 + 64);
-  let outLen = out.write(`${headerOut}\n`, 0, 'utf8');
-  const flush = () => {
-    if (outFd !== null) writeSync(outFd, out, 0, outLen);
-    outLen = 0;
+/** Where copied records go: one file, or one of several by a hash of the key fields. */
+interface Sink {
+  outputs: string[];
+  /** 0-based field positions hashed to choose the output (only read when there are several). */
+  keyFields: number[];
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a of one field's value as DuckDB will read it, mixed into `h`: surrounding spaces and
+ * quotes removed, so `"123"`, ` 123` and `123` agree. Values DuckDB reads as equal always get
+ * the same hash, which is all slicing needs (validate.ts).
+ */
+export const hashField = (buf: Uint8Array, start: number, end: number, h: number): number => {
+  const trim = () => {
+    while (start < end && (buf[start] === SPACE || buf[start] === TAB)) start++;
+    while (end > start && (buf[end - 1] === SPACE || buf[end - 1] === TAB)) end--;
   };
+  trim();
+  if (end - start >= 2 && buf[start] === QUOTE && buf[end - 1] === QUOTE) {
+    start++;
+    end--;
+    trim();
+  }
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  return Math.imul(h ^ 0x1f, FNV_PRIME); // field separator, so ("ab","c") differs from ("a","bc")
+};
+
+/** With `sink` null, only counts (the scan that decides whether a copy is needed). */
+const copyRecords = (path: string, sink: Sink | null, headerOut: string, scan: Scan): RecordCounts => {
+  const inFd = openSync(path, 'r');
+  const outputs = sink?.outputs ?? [];
+  const fds: number[] = [];
+  try {
+    for (const output of outputs) fds.push(openSync(output, 'w'));
+  } catch (error) {
+    for (const fd of fds) closeSync(fd);
+    closeSync(inFd);
+    throw error;
+  }
+  // One buffer per output; with many outputs each is smaller, so memory stays flat.
+  const size = outputs.length > 1 ? Math.max(1 << 20, Math.floor((CHUNK * 2) / outputs.length)) : CHUNK * 2;
+  const bufs = fds.map(() => Buffer.allocUnsafe(size + 64));
+  const lens = bufs.map((b) => b.write(`${headerOut}\n`, 0, 'utf8'));
+  const flush = (k: number) => {
+    writeSync(fds[k]!, bufs[k]!, 0, lens[k]!);
+    lens[k] = 0;
+  };
+  const slices = fds.length;
+  const isKey = new Uint8Array(scan.expectedFields + 1);
+  if (slices > 1) for (const f of sink!.keyFields) isKey[f] = 1;
   let quotedLineBreaks = 0;
   const misshapen: PreparedCsv['misshapen'] = [];
   let rowsRead = 0;
@@ -244,13 +294,18 @@ const copyRecords = (path: string, output: string | null, headerOut: string, sca
       let quoted = false;
       let fields = 1;
       let innerLines = 0;
+      let fieldStart = 0;
+      let h = FNV_OFFSET;
       for (let i = 0; i < buf.length; i++) {
         const b = buf[i]!;
         if (b === QUOTE) quoted = !quoted;
         else if (quoted) {
           if (b === LF) innerLines++;
-        } else if (b === scan.delimiterByte) fields++;
-        else if (b === LF) {
+        } else if (b === scan.delimiterByte) {
+          if (isKey[fields - 1] === 1) h = hashField(buf, fieldStart, i, h);
+          fields++;
+          fieldStart = i + 1;
+        } else if (b === LF) {
           let end = i;
           if (end > start && buf[end - 1] === CR) end--;
           if (!headerDone) headerDone = true;
@@ -258,12 +313,20 @@ const copyRecords = (path: string, output: string | null, headerOut: string, sca
           else {
             rowsRead++;
             if (fields !== scan.expectedFields) misshapen.push({ row: line, fields });
-            else if (outFd !== null) {
-              if (outLen + (end - start) + 24 > out.length) flush();
+            else if (slices > 0) {
+              let k = 0;
+              if (slices > 1) {
+                if (isKey[fields - 1] === 1) h = hashField(buf, fieldStart, end, h);
+                k = (h >>> 0) % slices;
+              }
+              const out = bufs[k]!;
+              if (lens[k]! + (end - start) + 24 > out.length) flush(k);
               if (end - start + 24 > out.length) throw new Error(`record at line ${line} is larger than ${out.length} bytes`);
-              outLen += out.write(`${line}${String.fromCharCode(scan.delimiterByte)}`, outLen, 'latin1');
-              outLen += buf.copy(out, outLen, start, end);
-              out[outLen++] = LF;
+              let len = lens[k]!;
+              len += out.write(`${line}${String.fromCharCode(scan.delimiterByte)}`, len, 'latin1');
+              len += buf.copy(out, len, start, end);
+              out[len++] = LF;
+              lens[k] = len;
             }
           }
           quotedLineBreaks += innerLines;
@@ -271,21 +334,31 @@ const copyRecords = (path: string, output: string | null, headerOut: string, sca
           start = i + 1;
           fields = 1;
           innerLines = 0;
+          fieldStart = i + 1;
+          h = FNV_OFFSET;
         }
       }
       carry = Buffer.from(buf.subarray(start));
       if (eof) break;
     }
-    flush();
+    for (let k = 0; k < slices; k++) flush(k);
   } finally {
     closeSync(inFd);
-    if (outFd !== null) closeSync(outFd);
+    for (const fd of fds) closeSync(fd);
   }
   return { rowsRead, blankLines, misshapen, quotedLineBreaks };
 };
 
-/** Prepares one raw file for DuckDB. Throws InputFileError when the file cannot be read at all. */
-export const prepareCsv = (path: string, output: string, contract: FileContract): PreparedCsv => {
+/** A raw file after the counting scan: what it holds, before deciding how DuckDB reads it. */
+export interface ScannedCsv extends Omit<PreparedCsv, 'output' | 'direct' | 'sliceFiles'> {
+  /** True when DuckDB could read the file as it is (see PreparedCsv.direct). */
+  plain: boolean;
+  scan: Scan;
+  headerOut: string;
+}
+
+/** Reads a raw file once to learn its encoding, separator, columns and records. Throws InputFileError when it cannot be read at all. */
+export const scanCsv = (path: string, contract: FileContract): ScannedCsv => {
   const file = basename(path);
   const { encoding } = sniffEncoding(path, file);
   const headerLine = readHeaderLine(path, encoding);
@@ -293,11 +366,34 @@ export const prepareCsv = (path: string, output: string, contract: FileContract)
   const { columns, unknownColumns } = mapHeader(splitHeader(headerLine, delimiter), contract, file);
   const headerOut = ['_row', ...columns].join(delimiter);
   const scan: Scan = { encoding, delimiterByte: delimiter.charCodeAt(0), expectedFields: columns.length };
-  let counts = copyRecords(path, null, headerOut, scan);
-  if (counts.rowsRead === 0 && contract.requiredFile) throw new InputFileError('FILE_EMPTY', file, 'no data rows');
-  // Most exports are plain: DuckDB then reads them as they are, with no copy on disk.
-  const direct = encoding !== 'windows-1252' && counts.blankLines === 0 && counts.misshapen.length === 0 && counts.quotedLineBreaks === 0;
-  if (!direct) counts = copyRecords(path, output, headerOut, scan);
-  const { rowsRead, blankLines, misshapen } = counts;
-  return { source: path, output: direct ? path : output, direct, encoding, delimiter, columns, unknownColumns, rowsRead, blankLines, misshapen };
+  const { rowsRead, blankLines, misshapen, quotedLineBreaks } = copyRecords(path, null, headerOut, scan);
+  if (rowsRead === 0 && contract.requiredFile) throw new InputFileError('FILE_EMPTY', file, 'no data rows');
+  const plain = encoding !== 'windows-1252' && blankLines === 0 && misshapen.length === 0 && quotedLineBreaks === 0;
+  return { source: path, encoding, delimiter, columns, unknownColumns, rowsRead, blankLines, misshapen, plain, scan, headerOut };
 };
+
+const prepared = (scanned: ScannedCsv, output: string, direct: boolean, sliceFiles?: string[]): PreparedCsv => {
+  const { source, encoding, delimiter, columns, unknownColumns, rowsRead, blankLines, misshapen } = scanned;
+  return { source, output, direct, encoding, delimiter, columns, unknownColumns, rowsRead, blankLines, misshapen, ...(sliceFiles ? { sliceFiles } : {}) };
+};
+
+/** A scanned file for DuckDB to read whole: in place when plain (most exports), else as a numbered copy. */
+export const preparedWhole = (scanned: ScannedCsv, output: string): PreparedCsv => {
+  if (scanned.plain) return prepared(scanned, scanned.source, true);
+  copyRecords(scanned.source, { outputs: [output], keyFields: [] }, scanned.headerOut, scanned.scan);
+  return prepared(scanned, output, false);
+};
+
+/**
+ * A scanned file split into `outputs.length` numbered copies by a hash of `keyColumns`, so
+ * DuckDB loads and checks each on its own (validate.ts). Rows with equal key values always
+ * land in the same slice; each slice keeps its rows' source line numbers.
+ */
+export const preparedInSlices = (scanned: ScannedCsv, outputs: string[], keyColumns: string[]): PreparedCsv => {
+  const keyFields = keyColumns.map((c) => scanned.columns.indexOf(c)).filter((i) => i >= 0);
+  copyRecords(scanned.source, { outputs, keyFields }, scanned.headerOut, scanned.scan);
+  return prepared(scanned, outputs[0]!, false, outputs);
+};
+
+/** Prepares one raw file for DuckDB to read whole. Throws InputFileError when the file cannot be read at all. */
+export const prepareCsv = (path: string, output: string, contract: FileContract): PreparedCsv => preparedWhole(scanCsv(path, contract), output);

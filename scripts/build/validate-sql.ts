@@ -204,7 +204,7 @@ const crossColumnErrors = (contract: FileContract): string[] => {
 };
 
 /** Payment rows may repeat a key legitimately (a second payment in a period), and people share NIKs as a finding. */
-const duplicateKeyIsError = (contract: FileContract): boolean => contract.id === 'complaints' || contract.kind === 'reference';
+export const duplicateKeyIsError = (contract: FileContract): boolean => contract.id === 'complaints' || contract.kind === 'reference';
 
 /**
  * SQL creating chk_X from raw_X. `raw_X` has `_file`, `_row` and every contract

@@ -3,14 +3,14 @@
  * reported (quarantine), and the counts reconcile per file. A file that
  * cannot be read at all throws InputFileError before anything is published.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CONTRACTS, fileBelongsTo } from '../contracts/contracts.ts';
 import type { FileContract } from '../contracts/types.ts';
 import type { Db } from './db.ts';
 import { InputFileError, type ErrorCode } from './errors.ts';
-import { prepareCsv, type Encoding, type PreparedCsv } from './prepare-csv.ts';
-import { checkTableSql, cleanTableSql, ident, type ValidationContext } from './validate-sql.ts';
+import { preparedInSlices, preparedWhole, scanCsv, type Encoding, type PreparedCsv } from './prepare-csv.ts';
+import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, type ValidationContext } from './validate-sql.ts';
 
 export interface FileReport {
   contract: string;
@@ -48,15 +48,18 @@ export const sliceCount = (rows: number, sliceRows: number = DEFAULT_SLICE_ROWS)
   Math.max(1, Math.ceil(rows / Math.max(1, sliceRows)));
 
 /**
- * The column whose hash assigns a row to its slice. Identical rows share every cell, so
- * any column keeps exact duplicates together; where duplicate keys are errors the column
- * must be part of the key. A NIK or KK column is preferred: each identifier then falls in
- * one slice and is hashed once.
+ * The columns whose values assign a row to its slice (prepare-csv.ts hashes them). Identical
+ * rows share every cell, so any columns keep exact duplicates together; where duplicate keys
+ * are errors the whole key must be hashed. Otherwise the identifier columns of the key are
+ * preferred: each NIK or KK then falls in few slices and is hashed few times, and a file
+ * whose rows mostly lack one identifier (payments by KK carry no NIK) still splits evenly.
  */
-export const sliceColumn = (contract: FileContract): string => {
+export const sliceColumns = (contract: FileContract): string[] => {
   const key = contract.key ?? [];
-  const id = key.find((k) => contract.columns.some((c) => c.name === k && (c.type === 'nik' || c.type === 'kk')));
-  return id ?? key[0] ?? contract.columns[0]!.name;
+  if (key.length > 0 && duplicateKeyIsError(contract)) return [...key];
+  const ids = key.filter((k) => contract.columns.some((c) => c.name === k && (c.type === 'nik' || c.type === 'kk')));
+  if (ids.length > 0) return ids;
+  return key.length > 0 ? [...key] : [contract.columns[0]!.name];
 };
 
 const sqlPath = (path: string) => `'${path.replace(/'/g, "''")}'`;
@@ -80,13 +83,19 @@ const sourcesFor = (contract: FileContract, options: ValidationOptions): string[
   return filesFor(options.rawDir, contract);
 };
 
-/** Loads one prepared file into its own table, keeping file order (rowid = position in the file). */
-const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string): Promise<void> => {
+/**
+ * Loads one prepared file (or one slice of it) into its own table. A file read in place keeps
+ * file order (rowid = position in the file); a numbered copy carries its row numbers, so
+ * DuckDB may load it in any order, which spares it holding back batches at scale.
+ */
+const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string, path: string = prepared.output): Promise<void> => {
   const names = prepared.direct ? prepared.columns : ['_row', ...prepared.columns];
   const columnsSql = `{${names.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
-  await db.run(`CREATE OR REPLACE TABLE ${table} AS
-    SELECT * FROM read_csv(${sqlPath(prepared.output)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
-                           auto_detect=false, columns=${columnsSql})`);
+  await db.run(`${prepared.direct ? '' : 'SET preserve_insertion_order = false;'}
+    CREATE OR REPLACE TABLE ${table} AS
+    SELECT * FROM read_csv(${sqlPath(path)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
+                           auto_detect=false, columns=${columnsSql});
+    RESET preserve_insertion_order;`);
 };
 
 /** The rows of one loaded file with their source row number (header = row 1) and every contract column. */
@@ -116,13 +125,25 @@ const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
   `);
 };
 
-/** Reads and prepares the files of one contract (synchronous, JavaScript); throws when a file cannot be read. */
+/**
+ * Reads and prepares the files of one contract (synchronous, JavaScript); throws when a file
+ * cannot be read. Past `sliceRows` rows, every file of the contract is split into the same
+ * number of slices by the same hash, so each slice holds all rows sharing a key.
+ */
 const prepareContract = (contract: FileContract, options: ValidationOptions): PreparedCsv[] => {
   const sources = sourcesFor(contract, options);
   if (sources.length === 0 && contract.requiredFile) {
     throw new InputFileError('FILE_MISSING', contract.fileName, contract.kind === 'raw' ? options.rawDir : options.referenceDir);
   }
-  return sources.map((source, i) => prepareCsv(source, join(options.workDir, `${contract.id}-${i}.csv`), contract));
+  const scanned = sources.map((source) => scanCsv(source, contract));
+  const rows = scanned.reduce((n, s) => n + s.rowsRead, 0);
+  const slices = contract.kind === 'raw' ? sliceCount(rows, options.sliceRows) : 1;
+  const output = (i: number, slice?: number) => join(options.workDir, `${contract.id}-${i}${slice === undefined ? '' : `-s${slice}`}.csv`);
+  return scanned.map((s, i) =>
+    slices === 1
+      ? preparedWhole(s, output(i))
+      : preparedInSlices(s, Array.from({ length: slices }, (_, k) => output(i, k)), sliceColumns(contract)),
+  );
 };
 
 /** Loads prepared files into DuckDB and checks every row (asynchronous: DuckDB works on its own threads). */
@@ -134,15 +155,22 @@ const checkContract = async (db: Db, contract: FileContract, prepared: PreparedC
   const log = rows >= 1_000_000 && ctx.log ? ctx.log : () => {};
   let started = performance.now();
   const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
-  log(`    ${contract.id}: ${rows.toLocaleString('en')} baris dimuat / rows loaded, ${since()}`);
-  started = performance.now();
+  const slices = prepared[0]?.sliceFiles?.length ?? 1;
+  if (slices === 1) {
+    for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
+    log(`    ${contract.id}: ${rows.toLocaleString('en')} baris dimuat / rows loaded, ${since()}`);
+  }
   const sources = prepared.length > 0 ? prepared.map((p, i) => selectPrepared(p, tables[i]!, contract)).join('\nUNION ALL\n') : empty;
-  const slices = contract.kind === 'raw' ? sliceCount(rows, ctx.sliceRows) : 1;
-  const by = `hash(NULLIF(trim(${ident(sliceColumn(contract))}), '')) % ${slices}`;
   const id = contract.id;
   for (let slice = 0; slice < slices; slice++) {
-    await db.run(`CREATE OR REPLACE VIEW raw_${id} AS ${slices === 1 ? sources : `SELECT * FROM (${sources}) WHERE ${by} = ${slice}`}`);
+    started = performance.now();
+    if (slices > 1) {
+      for (const [i, p] of prepared.entries()) {
+        await loadPrepared(db, p, tables[i]!, p.sliceFiles![slice]!);
+        rmSync(p.sliceFiles![slice]!, { force: true }); // loaded: the copy is no longer needed
+      }
+    }
+    await db.run(`CREATE OR REPLACE VIEW raw_${id} AS ${sources}`);
     await db.run(checkTableSql(contract, ctx));
     await db.run(`
       INSERT INTO quarantine

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { contractById } from '../../scripts/contracts/contracts.ts';
 import { InputFileError } from '../../scripts/build/errors.ts';
-import { detectDelimiter, incompleteUtf8Tail, normalizeHeader, prepareCsv } from '../../scripts/build/prepare-csv.ts';
+import { detectDelimiter, hashField, incompleteUtf8Tail, normalizeHeader, prepareCsv, preparedInSlices, scanCsv } from '../../scripts/build/prepare-csv.ts';
 
 const deaths = contractById('deaths');
 const dir = mkdtempSync(join(tmpdir(), 'terang-prepare-'));
@@ -64,6 +64,54 @@ describe('prepareCsv', () => {
 
   it('refuses binary content', () => {
     expect(() => prepare('bin.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(InputFileError);
+  });
+});
+
+describe('preparedInSlices', () => {
+  const payments = contractById('payments');
+  const header = 'nik,no_kk,kode_program,periode,nominal,saluran,status,tanggal_bayar';
+  const body: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const kk = `35170112020500${String(i % 60).padStart(2, '0')}`;
+    body.push(`,${i % 7 === 0 ? `"${kk}"` : i % 5 === 0 ? ` ${kk} ` : kk},PKH,2025-${String((i % 12) + 1).padStart(2, '0')},750000,HIMBARA,DIBAYAR,`);
+  }
+  const source = join(dir, 'pembayaran.csv');
+  writeFileSync(source, `${header}\r\n${body.join('\r\n')}\r\n`);
+  const outputs = [0, 1, 2, 3].map((k) => join(dir, `pembayaran-s${k}.csv`));
+  const prepared = preparedInSlices(scanCsv(source, payments), outputs, ['nik', 'no_kk']);
+  const slices = outputs.map((o) => readFileSync(o, 'utf8').trim().split('\n'));
+
+  it('writes every record to exactly one slice, each with the header and its source line number', () => {
+    expect(prepared.sliceFiles).toEqual(outputs);
+    expect(prepared.direct).toBe(false);
+    expect(prepared.rowsRead).toBe(300);
+    for (const lines of slices) expect(lines[0]).toBe(`_row,${header}`);
+    const rows = slices.flatMap((lines) => lines.slice(1));
+    expect(rows).toHaveLength(300);
+    const byLine = new Map(rows.map((r) => [Number(r.slice(0, r.indexOf(','))), r.slice(r.indexOf(',') + 1)]));
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, i) => i + 2));
+    expect(byLine.get(2 + 7)).toBe(body[7]!.replace('\r', ''));
+  });
+
+  it('keeps rows with the same key value in one slice, quoted or padded alike, and spreads the rest', () => {
+    const sliceOfKk = new Map<string, Set<number>>();
+    slices.forEach((lines, k) => {
+      for (const line of lines.slice(1)) {
+        const kk = line.split(',')[2]!.replace(/"/g, '').trim();
+        if (!sliceOfKk.has(kk)) sliceOfKk.set(kk, new Set());
+        sliceOfKk.get(kk)!.add(k);
+      }
+    });
+    expect(sliceOfKk.size).toBe(60);
+    for (const [kk, set] of sliceOfKk) expect(set.size, kk).toBe(1);
+    for (const lines of slices) expect(lines.length - 1).toBeGreaterThan(30); // no slice is empty or takes nearly all
+  });
+
+  it('hashes a value the way DuckDB reads it: surrounding spaces and quotes do not count', () => {
+    const h = (text: string) => hashField(Buffer.from(text), 0, text.length, 0x811c9dc5);
+    expect(h('"123"')).toBe(h('123'));
+    expect(h(' 123\t')).toBe(h('123'));
+    expect(h('123')).not.toBe(h('124'));
   });
 });
 
