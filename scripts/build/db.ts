@@ -50,3 +50,22 @@ export const openDb = async (options: DbOptions = {}): Promise<Db> => {
     },
   };
 };
+
+/** Statements that take at least this long are logged by runStatements. */
+const SLOW_STATEMENT_MS = 2000;
+
+/**
+ * Runs a script one statement at a time (statements end with `;` at the end of a line), so a
+ * long build can say where its time goes: each slow statement is logged with its first line.
+ */
+export const runStatements = async (db: Db, sql: string, log?: (line: string) => void): Promise<void> => {
+  for (const statement of sql.split(/;[ \t]*\n/).map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim() !== '')) {
+    const started = performance.now();
+    await db.run(statement);
+    const ms = performance.now() - started;
+    if (log && ms >= SLOW_STATEMENT_MS) {
+      const head = statement.replace(/--.*$/gm, '').trim().split('\n')[0]!.slice(0, 70);
+      log(`    ${head} … ${(ms / 1000).toFixed(1)} s`);
+    }
+  }
+};

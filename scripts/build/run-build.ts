@@ -3,7 +3,7 @@
  * control → publish. Side effects (folders, clock, logging) come in through
  * options so tests run it in a temporary workspace.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from './db.ts';
 import { applyDisclosureControl } from './disclosure.ts';
@@ -33,7 +33,12 @@ export interface BuildOptions {
   sensitiveK: number;
   threads?: number;
   memoryLimit?: string;
-  /** Rows per validation slice for very large files (validate.ts; default 12 million). */
+  /**
+   * Raw inputs up to this many bytes are worked on in memory; larger ones in a database file
+   * in `workDir` (default 1.5 GB: the default sample, about 0.7 GB, stays in memory).
+   */
+  inMemoryMaxBytes?: number;
+  /** Rows per slice for very large files, in validation (validate.ts) and in the recipients' aggregation (targeting.ts); default 12 million. */
   sliceRows?: number;
   /** The BPS importer's normalized file (docs/bps-import.md); when absent the release has no bps_kemiskinan table. */
   bpsFile?: string;
@@ -55,6 +60,12 @@ const periodCovered = async (db: Db) => {
   return { start: row?.start ?? null, end: row?.end ?? null };
 };
 
+/** 1.5 GB of raw CSV: about twice the default sample. */
+export const DEFAULT_IN_MEMORY_MAX_BYTES = 1.5e9;
+
+const rawBytes = (dir: string): number =>
+  existsSync(dir) ? readdirSync(dir).reduce((n, name) => n + (statSync(join(dir, name)).isFile() ? statSync(join(dir, name)).size : 0), 0) : 0;
+
 export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> => {
   const log = options.log ?? (() => {});
   const stages: BuildResult['stages'] = [];
@@ -69,10 +80,13 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
 
   rmSync(options.workDir, { recursive: true, force: true });
   mkdirSync(options.workDir, { recursive: true });
+  // Large inputs are worked on in a database file, not memory: DuckDB compresses stored tables
+  // and pages them through its buffer pool, so a 100-million-row payment file does not have to
+  // fit in memory. Small ones stay in memory, which is faster (default sample: 62 s against 79 s).
+  const inMemory = rawBytes(options.rawDir) <= (options.inMemoryMaxBytes ?? DEFAULT_IN_MEMORY_MAX_BYTES);
+  log(`  ${inMemory ? 'basis data kerja di memori / working database in memory' : `basis data kerja / working database: ${join(options.workDir, 'work.duckdb')}`}`);
   const db = await openDb({
-    // A database file, not memory: DuckDB compresses stored tables and pages them through its
-    // buffer pool, so a 100-million-row payment file does not have to fit in memory as text.
-    path: join(options.workDir, 'work.duckdb'),
+    path: inMemory ? ':memory:' : join(options.workDir, 'work.duckdb'),
     threads: options.threads,
     // DuckDB's limit covers its buffer pool, not every allocation: 4 GB keeps the whole process under 8 GB at scale 16.
     memoryLimit: options.memoryLimit ?? '4GB',
@@ -102,7 +116,7 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     const metricOptions = { asOf: options.asOf };
     const tables: PublishedTable[] = [];
     tables.push(...(await stage('poverty', () => buildPovertyMetrics(db, metricOptions))));
-    tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, metricOptions))));
+    tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, { ...metricOptions, log, sliceRows: options.sliceRows }))));
     tables.push(...(await stage('complaints', () => buildComplaintMetrics(db, metricOptions))));
     tables.push(...(await stage('dimensions', () => buildDimensionTables(db, tables))));
     // After the lookup tables: BPS covers regions beyond the registry, which get no region page.

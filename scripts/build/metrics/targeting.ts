@@ -9,7 +9,7 @@
  * per-person programs (PIP); eligibility is desil within the program's range
  * and status AKTIF (for PIP: a child aged 6–18 in such a family).
  */
-import type { Db } from '../db.ts';
+import { runStatements, type Db } from '../db.ts';
 import type { PublishedTable } from '../published-table.ts';
 import { column, regionColumns } from './columns.ts';
 import { codeAtLevel, regionLevelsSql } from './regions-sql.ts';
@@ -135,8 +135,8 @@ export const TARGETING_TABLES = [sasaranProgram, sasaranMutu, sasaranTumpangTind
 const periodsSql = (dateColumn: string) =>
   `[strftime(${dateColumn}, '%Y') || '-Q' || quarter(${dateColumn})::VARCHAR, strftime(${dateColumn}, '%Y')]`;
 
-/** Recipients per program and period, with everything the flags need, at the level of one recipient. */
-const recipientsSql = (asOf: string) => `
+/** The person and family tables the recipients are placed with. */
+const linkSql = `
 -- One row per NIK: a NIK listed twice keeps its first row (the duplicate is a flag, below).
 CREATE OR REPLACE TABLE ind AS
 SELECT nik_h, arg_min(no_kk_h, (_file, _row)) AS no_kk_h, arg_min(tanggal_lahir, (_file, _row)) AS tanggal_lahir
@@ -150,15 +150,25 @@ SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
 
 CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
 
--- One row per recipient, program and quarter, straight from the payments. Only identifiers,
--- amounts and the two per-payment flags travel through this aggregation (the largest in the
--- build: one row in per payment); the family's attributes are joined once per recipient after.
 -- A person's row in \`ind\` is needed only where a payment has no KK of its own.
-CREATE OR REPLACE TABLE recipient_q AS
-WITH ind_needed AS (
-  SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR')
-),
-placed AS (
+CREATE OR REPLACE TABLE ind_needed AS
+SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR');
+
+CREATE OR REPLACE TABLE recipient_q (
+  kode_program VARCHAR, q INTEGER, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
+  setelah_meninggal BOOLEAN, nilai_setelah_meninggal BIGINT, nik_ganda BOOLEAN);
+`;
+
+/**
+ * One row per recipient, program and quarter, straight from the payments: the largest
+ * aggregation of the build (one row in per payment). Only identifiers, amounts and the two
+ * per-payment flags travel through it; the family's attributes are joined once per recipient
+ * after. With \`slices\` > 1 it runs once per share of the recipients (by a hash of the
+ * recipient), so each share's groups fit in memory; a recipient's payments all fall in one share.
+ */
+const recipientQuarterSql = (slice: number, slices: number) => `
+INSERT INTO recipient_q
+WITH placed AS (
   SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, p.nominal,
          coalesce(p.tanggal_bayar, p.periode) AS tanggal,
          coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
@@ -177,8 +187,12 @@ SELECT placed.kode_program, q, penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGI
 FROM placed
 LEFT JOIN death d ON d.nik_h = placed.orang_h
 LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h
+${slices > 1 ? `WHERE coalesce(placed.penerima_h, 0) % ${slices} = ${slice}` : ''}
 GROUP BY placed.kode_program, q, penerima_h;
+`;
 
+const afterQuartersSql = (asOf: string) => `
+DROP TABLE ind_needed;
 -- Nothing after this point reads the payment or person rows: at 100 million payments,
 -- keeping them is what makes DuckDB spill.
 DROP TABLE clean_payments;
@@ -339,10 +353,21 @@ FROM pairs CROSS JOIN ${regionLevelsSql()}
 GROUP BY ALL;
 `;
 
-export const buildTargetingMetrics = async (db: Db, options: { asOf: string }): Promise<PublishedTable[]> => {
-  await db.run(recipientsSql(options.asOf));
-  await db.run(eligibleSql(options.asOf));
-  await db.run(tablesSql);
+/** Paid payments per share of recipients in the quarterly aggregation (about what fits in 4 GB). */
+export const DEFAULT_RECIPIENT_SLICE_ROWS = 12_000_000;
+
+export const buildTargetingMetrics = async (
+  db: Db,
+  options: { asOf: string; sliceRows?: number; log?: (line: string) => void },
+): Promise<PublishedTable[]> => {
+  const run = (sql: string) => runStatements(db, sql, options.log);
+  await run(linkSql);
+  const [{ paid }] = (await db.all<{ paid: number }>(`SELECT count(*) AS paid FROM clean_payments WHERE status = 'DIBAYAR'`)) as [{ paid: number }];
+  const slices = Math.max(1, Math.ceil(paid / Math.max(1, options.sliceRows ?? DEFAULT_RECIPIENT_SLICE_ROWS)));
+  for (let slice = 0; slice < slices; slice++) await run(recipientQuarterSql(slice, slices));
+  await run(afterQuartersSql(options.asOf));
+  await run(eligibleSql(options.asOf));
+  await run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
   await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_programs; DROP TABLE family_multi; DROP TABLE periods;');
   return TARGETING_TABLES;
