@@ -45,6 +45,17 @@ describe('a file with an unknown name', () => {
     expect(csv()).not.toMatch(/Antah|0\.5,/);
   });
 
+  it('reads the mixed decimal comma and dot columns exactly: "1,12" beside 1.05, 0.21 beside "0,19"', () => {
+    const values = valuesOf(outcome);
+    expect([values['1305 2025 p1'], values['1307 2025 p1'], values['1305 2025 p2'], values['1307 2025 p2']]).toEqual(['1.12', '1.05', '0.21', '0.19']);
+    expect(csv()).toContain('1305,2025,p1,1.12,indeks,p1-p2-2025.csv');
+    expect(csv()).toContain('1307,2025,p1,1.05,indeks,p1-p2-2025.csv');
+    // Kotabaru's P2 is "...": missing, not rejected and not written.
+    expect(values['6302 2025 p1']).toBe('0.77');
+    expect(values['6302 2025 p2']).toBeUndefined();
+    expect(outcome.result!.files[0]!.missing).toBe(1);
+  });
+
   it('writes the report: names matched, ambiguous and unknown with counts, and every rejected row', () => {
     const report = json();
     expect(report.names.counts).toEqual({ matched: 4, ambiguous: 0, unknown: 2 });
@@ -52,6 +63,12 @@ describe('a file with an unknown name', () => {
     expect(unknown.find((n: { name: string }) => n.name === 'Kota Baru').candidates[0]).toMatchObject({ code: '6302', name: 'Kabupaten Kotabaru' });
     expect(report.rejected).toHaveLength(2);
     const markdown = readFileSync(join(reportsDir, 'bps-import.md'), 'utf8');
+    expect(markdown).toContain('- Nama / names: 4 cocok / matched, 0 ambigu / ambiguous, 2 tidak dikenal / unknown\n');
+    expect(markdown).toContain('## Nama ambigu / Ambiguous names (0)\n');
+    expect(markdown).toContain('## Nama tidak dikenal / Unknown names (2)\n');
+    expect(markdown).toContain('## Nama cocok / Matched names (4)\n');
+    expect(markdown).toContain('## Baris ditolak / Rejected rows (2)\n');
+    expect(markdown).toContain('| p1-p2-2025.csv | windows-1252 | `,` | 6 | 7 | 1 | 0 |');
     expect(markdown).toContain('Kabupaten Antah Berantah');
     expect(markdown).toContain('Kabupaten Kotabaru (6302, Kalimantan Selatan)');
     expect(readFileSync(join(reportsDir, 'bps-crosswalk.csv'), 'utf8')).toContain('Kab. Lima Puluh Kota,Sumatera Barat,1307,Kabupaten Lima Puluh Kota,kabupaten,nama+provinsi,p1-p2-2025.csv');
@@ -85,10 +102,12 @@ describe('values survive exactly', () => {
   });
 
   it('- and ... are missing: no value is written, the report counts them', () => {
-    expect(values['3507 2025 p0']).toBeUndefined();
-    expect(values['2103 2025 garis_kemiskinan']).toBeUndefined();
+    expect(values['2103 2024 garis_kemiskinan']).toBe('655210'); // Natuna 2024 is there …
+    expect(values['2103 2025 garis_kemiskinan']).toBeUndefined(); // … its "-" 2025 is not
     const missing = Object.fromEntries(outcome.result!.files.map((f) => [f.file, f.missing]));
     expect(missing['garis-kemiskinan-sumbar-kepri.csv']).toBe(1);
+    // The jatim file's "-" and "..." sit on the ambiguous "Malang" row: rejected with it, never counted missing.
+    expect(missing['jatim-kalsel-p0-jumlah.csv']).toBe(0);
   });
 
   it('rejects the ambiguous 12.345 ribu jiwa with its reason, and conflicting values for one region and year', () => {
@@ -121,6 +140,11 @@ describe('ambiguous names and overrides', () => {
     });
     expect(outcome.result!.rejected).toEqual([]);
     expect(valuesOf(outcome)['3507 2024 p0']).toBe('9.45');
+    // Now matched, Malang's "-" (P0 2025) and "..." (jumlah 2024) reach the missing path: counted, not written, not rejected.
+    expect(valuesOf(outcome)['3507 2025 p0']).toBeUndefined();
+    expect(valuesOf(outcome)['3507 2024 jumlah_miskin']).toBeUndefined();
+    expect(outcome.result!.files[0]!.missing).toBe(2);
+    expect(csv()).not.toMatch(/^3507,2025,p0,|^3507,2024,jumlah_miskin,/m);
     expect(valuesOf(outcome)['3516 2025 jumlah_miskin']).toBe('110390');
     expect(csv()).toContain('3507,2025,jumlah_miskin,247260,jiwa,jatim-kalsel-p0-jumlah.csv');
   });
