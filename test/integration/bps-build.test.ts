@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBpsImport } from '../../scripts/bps/import.ts';
 import { NORMALIZED_FILE } from '../../scripts/bps/indicators.ts';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const base = new URL('../fixtures/base/', import.meta.url).pathname;
   for (const file of readdirSync(base)) copyFileSync(join(base, file), join(raw, file));
   const outcome = runBpsImport({
-    files: [fixture('jatim-kalsel-p0-jumlah.csv'), fixture('garis-kemiskinan-sumbar-kepri.csv')],
+    files: [fixture('jatim-kalsel-p0-jumlah.csv'), fixture('garis-kemiskinan-sumbar-kepri.csv'), fixture('p1-p2-2025.csv')],
     bpsDir,
     reportsDir: join(root, 'bps-reports'),
   });
@@ -72,6 +73,27 @@ describe('a release with BPS figures', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('writes the release CSV with each value as imported: the same decimal text, no float noise', () => {
+    const text = readFileSync(join(withBps.release.dir, 'bps_kemiskinan.csv'), 'utf8');
+    const { data, errors } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(errors).toEqual([]);
+    const csvValue = new Map(data.map((r) => [`${r.kode_wilayah} ${r.tahun} ${r.indikator}`, r.nilai!]));
+    expect(csvValue.size).toBe(imported.length);
+    for (const [kode, tahun, indikator, nilai] of imported) {
+      const written = csvValue.get(`${kode} ${tahun} ${indikator}`);
+      // DuckDB writes a DOUBLE with the shortest text that reads back as the same number; a whole number gets ".0".
+      expect(written?.replace(/\.0$/, ''), `${kode} ${tahun} ${indikator}`).toBe(nilai);
+    }
+    // Spot checks of the hard cases: decimal comma, ribu jiwa × 1000, thousands separators, mixed comma/dot.
+    expect(csvValue.get('3517 2024 p0')).toBe('9.56');
+    expect(csvValue.get('35 2024 jumlah_miskin')).toBe('4181290.0');
+    expect(csvValue.get('3573 2025 jumlah_miskin')).toBe('34900.0');
+    expect(csvValue.get('1372 2025 garis_kemiskinan')).toBe('1234567.5');
+    expect(csvValue.get('1305 2025 p1')).toBe('1.12');
+    expect(csvValue.get('1307 2025 p2')).toBe('0.19');
+    expect(new Set(data.map((r) => r.indikator))).toEqual(new Set(['p0', 'jumlah_miskin', 'p1', 'p2', 'garis_kemiskinan']));
   });
 
   it('lists the table in datapackage.json with bilingual column descriptions, and in the site database', async () => {
