@@ -6,6 +6,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBpsValue, latest, readBpsFigures } from '../../src/lib/data/bps.ts';
+import { readBpsBeside } from '../../src/lib/data/bps-beside.ts';
+import type { Program } from '../../src/lib/data/site-data.ts';
 import { connectionQuery, type Query } from '../../src/lib/data/db.ts';
 import { BPS_STRINGS } from '../../src/lib/strings/bps.ts';
 
@@ -25,6 +27,16 @@ beforeAll(async () => {
       ('kabupaten', '3517', 'Kabupaten Jombang', 2025, 'garis_kemiskinan', 609160, 'rupiah/kapita/bulan', 'garis.csv; salinan.csv'),
       ('provinsi', '35', 'Jawa Timur', 2025, 'p0', 9.79, '%', 'jatim.csv')
     ) t(tingkat, kode_wilayah, nama_wilayah, tahun, indikator, nilai, satuan, sumber_berkas);
+    CREATE TABLE r.sasaran_program AS SELECT * FROM (VALUES
+      ('provinsi', '35', 'PKH', '2025', 900, false),
+      ('provinsi', '35', 'PKH', '2026', 950, false),
+      ('provinsi', '35', 'PKH', '2026-Q1', 700, false),
+      ('kabupaten', '3517', 'PKH', '2025', 120, false),
+      ('kabupaten', '3517', 'PKH', '2026', 130, false),
+      ('kabupaten', '3518', 'PKH', '2025', NULL, true),
+      ('kecamatan', '351701', 'PKH', '2025', 40, false),
+      ('provinsi', '35', 'PIP', '2026-Q1', 10, false)
+    ) t(tingkat, kode_wilayah, kode_program, periode, penerima, penerima_disamarkan);
   `);
   query = connectionQuery(connection);
 });
@@ -51,6 +63,35 @@ describe('readBpsFigures', () => {
     expect(await readBpsFigures(query, '6310')).toBeNull();
     expect(await readBpsFigures(query, '351701')).toBeNull();
     expect(await readBpsFigures(query, "35' OR '1'='1")).toBeNull();
+  });
+});
+
+describe('readBpsBeside (the Kemiskinan table)', () => {
+  const program = (kode: string): Program => ({ kode, nama: { id: kode, en: kode }, manfaat: { id: '', en: '' }, desilMin: 1, desilMax: 4, periode: null });
+  const programs = [program('PKH'), program('PIP')];
+  const tables = ['bps_kemiskinan', 'sasaran_program'];
+
+  it('takes the latest BPS year for every region and names that year’s source files', async () => {
+    const beside = (await readBpsBeside(query, tables, programs, '2026-10-31', '2025-01-01'))!;
+    expect(beside.year).toBe(2025);
+    expect(beside.sources).toEqual(['garis.csv', 'jatim.csv', 'salinan.csv']);
+    expect(beside.bps('3517', 'p0')).toBe(9.05);
+    expect(beside.bps('3517', 'jumlah_miskin')).toBeNull(); // only 2024 published: not mixed into the 2025 column
+    expect(beside.bps('35', 'p0')).toBe(9.79);
+  });
+
+  it('shows recipients of each program’s latest full year: 2025 while 2026 is still running, 2026 once it has ended', async () => {
+    const running = (await readBpsBeside(query, tables, programs, '2026-10-31', '2025-01-01'))!;
+    expect(running.programs.map((p) => [p.program.kode, p.year])).toEqual([['PKH', 2025]]); // PIP has no year period
+    expect(running.recipients('3517', 'PKH')).toEqual({ value: 120, suppressed: false });
+    expect(running.recipients('3518', 'PKH')).toEqual({ value: null, suppressed: true });
+    expect(running.recipients('351701', 'PKH')).toEqual({ value: null, suppressed: false }); // kecamatan rows are not read
+    const ended = (await readBpsBeside(query, tables, programs, '2027-01-15', '2025-01-01'))!;
+    expect(ended.recipients('3517', 'PKH')).toEqual({ value: 130, suppressed: false });
+  });
+
+  it('is null when the release has no BPS table', async () => {
+    expect(await readBpsBeside(query, ['sasaran_program'], programs, '2026-10-31', null)).toBeNull();
   });
 });
 
