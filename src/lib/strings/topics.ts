@@ -49,10 +49,6 @@ const id = {
     'Kategori sensitif (mis. HIV/AIDS, korban kekerasan, korban perdagangan orang) tidak ada di diagram ini. Angkanya hanya terbit per kabupaten/kota dan provinsi, dengan ambang lebih tinggi; jumlahnya ada di kolom “PPKS sensitif” tabel di bawah.',
   regionsHeading: 'Per provinsi dan kabupaten/kota',
   regionsCaption: 'Keluarga aktif, anggota, keluarga desil 1 dan PPKS per wilayah. Pilih nama wilayah untuk melihat rinciannya.',
-  bpsPoor: 'Penduduk miskin menurut BPS (Maret)',
-  bpsP0: 'Persentase penduduk miskin, BPS (P0)',
-  bpsNote:
-    'Dua kolom terakhir adalah angka resmi BPS (Susenas Maret, tahun dalam kurung), bukan hitungan register: perkiraan survei atas seluruh penduduk, sedangkan kolom lain menghitung keluarga yang tercatat di DTSEN. Keduanya tidak dapat dijumlahkan atau dikurangkan.',
   region: 'Wilayah',
   desil1Families: 'Keluarga desil 1',
   ppksSensitive: 'PPKS sensitif',
@@ -266,10 +262,6 @@ const en: TopicStrings = {
     'Sensitive categories (e.g. HIV/AIDS, victims of violence, victims of trafficking) are not in this chart. They are published only per kabupaten/kota and province, with a higher threshold; their total is in the “Sensitive PPKS” column of the table below.',
   regionsHeading: 'By province and kabupaten/kota',
   regionsCaption: 'Active families, members, desil 1 families and PPKS by region. Choose a region’s name to see its details.',
-  bpsPoor: 'Poor people according to BPS (March)',
-  bpsP0: 'Share of people in poverty, BPS (P0)',
-  bpsNote:
-    'The last two columns are official BPS figures (March Susenas, year in brackets), not registry counts: a survey estimate for the whole population, while the other columns count families recorded in DTSEN. They cannot be added to or subtracted from each other.',
   region: 'Region',
   desil1Families: 'Desil 1 families',
   ppksSensitive: 'Sensitive PPKS',
