@@ -240,5 +240,6 @@ describe('every page type', () => {
         expect(serious, `${urlPath} at ${viewport.width}px`).toEqual([]);
       }
     }
-  });
+    // Eight axe runs: ~37 s on a quiet machine, more while other test files share the two cores.
+  }, 180_000);
 });
