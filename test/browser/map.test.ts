@@ -32,6 +32,7 @@ interface Expected {
   kode: string;
   text: string;
   state: 'value' | 'suppressed';
+  value: number | null;
 }
 /** PKH's inclusion error per province in the latest quarter ended by the data date, as published. */
 let expected: Expected[];
@@ -53,6 +54,7 @@ beforeAll(async () => {
       kode: String(row.kode_wilayah),
       state: suppressed ? 'suppressed' : 'value',
       text: suppressed ? 'disamarkan' : `${id.format(Number(row.galat_inklusi))}%`,
+      value: suppressed || row.galat_inklusi === null ? null : Number(row.galat_inklusi),
     };
   });
 });
@@ -119,6 +121,14 @@ describe('Beranda tile map (sample release)', () => {
       expect(await tile.getAttribute('aria-label')).toMatch(/: tidak ada data$/);
       expect(await tile.locator('rect').getAttribute('fill')).toBeNull();
     }
+    // The takeaway names the highest and lowest published value; the source line names the table and the release.
+    const valued = expected.filter((row) => row.value !== null).sort((a, b) => b.value! - a.value!);
+    expect(valued.length).toBeGreaterThan(1);
+    const takeaway = squash(await map.getByTestId('map-takeaway').textContent());
+    const nameOf = async (kode: string) => squash(await map.locator(`[data-testid="map-table"] tr[data-kode="${kode}"] th a`).textContent());
+    expect(takeaway).toContain(`Tertinggi di ${await nameOf(valued[0]!.kode)} (${valued[0]!.text})`);
+    expect(takeaway).toContain(`terendah di ${await nameOf(valued.at(-1)!.kode)} (${valued.at(-1)!.text})`);
+    expect(squash(await map.getByTestId('map-source').textContent())).toMatch(/^Sumber: tabel sasaran_program .* · Rilis: \S+$/);
     // The legend names every state shown, in words.
     const legend = (await map.locator('.map__legend li').allTextContents()).map(squash);
     expect(legend).toContain('tidak ada data');

@@ -39,7 +39,7 @@ beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
   const releaseDir = path.join(dataDir, latest.release);
-  for (const table of ['keluarga_desil', 'sasaran_program', 'pengaduan_waktu', 'pengaduan_tunggakan', 'verval_kemutakhiran', 'wilayah']) {
+  for (const table of ['keluarga_desil', 'sasaran_program', 'pengaduan_waktu', 'pengaduan_tunggakan', 'verval_kemutakhiran', 'ppks_kategori', 'ppks_sensitif', 'wilayah']) {
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(releaseDir, `${table}.parquet`)}')`);
   }
 });
@@ -213,7 +213,7 @@ function expectShown(shown: ShownCell | undefined, row: Row | undefined, column:
 describe('region pages with JavaScript off: every figure as published', () => {
   const levels = ['provinsi', 'kabupaten', 'kecamatan'] as const;
   for (const tingkat of levels) {
-    it(`a ${tingkat} page: registry, verval, targeting, flags, complaints and backlog tables hold the published values`, async () => {
+    it(`a ${tingkat} page: registry, verval, PPKS, targeting, flags, complaints and backlog tables hold the published values`, async () => {
       const kabupaten = await someKabupaten();
       const kode =
         tingkat === 'kabupaten'
@@ -273,6 +273,18 @@ describe('region pages with JavaScript off: every figure as published', () => {
         compared++;
       }
 
+      // PPKS: every published category of the region, and the sensitive total only on kabupaten and provinsi pages.
+      const ppks = await rows(`SELECT * FROM ppks_kategori WHERE kode_wilayah = '${kode}'`);
+      expect(ppks.length, 'ppks rows').toBeGreaterThan(1);
+      for (const row of ppks) check('ppks', String(row.kategori), row, ['orang', 'tanpa_nik', 'nik_terbit']);
+      const [sensitive] = await rows(`SELECT * FROM ppks_sensitif WHERE kode_wilayah = '${kode}' AND kategori = 'SEMUA'`);
+      if (tingkat === 'kecamatan') {
+        expect(sensitive, 'sensitive PPKS is never published below kabupaten').toBeUndefined();
+        expect(find('ppks', 'SENSITIF'), 'no sensitive row on a kecamatan page').toBeUndefined();
+      } else {
+        check('ppks', 'SENSITIF', sensitive, ['orang', 'tanpa_nik', 'nik_terbit']);
+      }
+
       const tunggakan = await rows(`SELECT * FROM pengaduan_tunggakan WHERE kode_wilayah = '${kode}'`);
       expect(shown.backlog?.length ?? 0).toBe(tunggakan.length);
       for (const row of tunggakan) {
@@ -320,6 +332,21 @@ describe('Wilayah', () => {
     await link.click();
     await page.waitForURL(`**/wilayah/${desa!.kode_induk}/#d${desa!.kode_wilayah}`);
     expect(await page.locator(`#d${desa!.kode_wilayah}`).count()).toBe(1);
+    expectClean(recording);
+  });
+
+  it('finds a kecamatan by its name typed in lower case with stray spaces, on the English page too, and opens its page', async () => {
+    const [kecamatan] = await rows("SELECT kode_wilayah, nama FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode_wilayah DESC LIMIT 1");
+    const typed = String(kecamatan!.nama).toLowerCase();
+    const recording = await visit('/en/wilayah/');
+    const { page } = recording;
+    await page.getByRole('searchbox').fill(`  ${typed} `);
+    const link = page.locator(`.search__results a[href="/en/wilayah/${kecamatan!.kode_wilayah}/"]`);
+    await link.waitFor();
+    expect(await link.textContent()).toContain(String(kecamatan!.nama));
+    await link.click();
+    await page.waitForURL(`**/en/wilayah/${kecamatan!.kode_wilayah}/`);
+    expect(await page.locator('h1').textContent()).toContain(String(kecamatan!.nama));
     expectClean(recording);
   });
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   releaseDir = path.join(dataDir, latest.release);
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  for (const table of ['keluarga_desil', 'ppks_kategori', 'pengaduan_waktu', 'pengaduan_km', 'pengaduan_tunggakan', 'wilayah']) {
+  for (const table of ['keluarga_desil', 'ppks_kategori', 'pengaduan_waktu', 'pengaduan_km', 'pengaduan_km_respons', 'pengaduan_tunggakan', 'wilayah']) {
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(releaseDir, `${table}.parquet`)}')`);
   }
 });
@@ -152,16 +152,20 @@ describe('Kemiskinan', () => {
 });
 
 describe('Pengaduan', () => {
-  it('shows complaints by category, the Kaplan–Meier curve and each region as published, with JavaScript off', async () => {
+  it('shows complaints by category, the Kaplan–Meier curves and each region as published, with JavaScript off', async () => {
     const year = await complaintYear();
     const categories = await rows(`SELECT kategori, ${sumColumns('kasus')} FROM pengaduan_waktu WHERE tingkat = 'provinsi' AND tahun = ${year} GROUP BY kategori`);
     const km = await rows(`
       SELECT kode_wilayah, hari_kerja, persen_belum_selesai, persen_belum_selesai_disamarkan FROM pengaduan_km
       WHERE tingkat = 'provinsi' AND kategori = 'SEMUA' AND tahun = ${year} ORDER BY kode_wilayah, hari_kerja`);
+    const kmResponse = await rows(`
+      SELECT kode_wilayah, hari_kerja, persen_belum_direspons, persen_belum_direspons_disamarkan FROM pengaduan_km_respons
+      WHERE tingkat = 'provinsi' AND kategori = 'SEMUA' AND tahun = ${year} ORDER BY kode_wilayah, hari_kerja`);
     const regions = await rows(`
       SELECT kode_wilayah, kasus, kasus_disamarkan, persen_dibuka_kembali, persen_dibuka_kembali_disamarkan FROM pengaduan_waktu
       WHERE tingkat IN ('provinsi', 'kabupaten') AND kategori = 'SEMUA' AND tahun = ${year}`);
     expect(km.length).toBeGreaterThan(0);
+    expect(kmResponse.length).toBeGreaterThan(0);
 
     const recording = await visit('/pengaduan/', { javaScriptEnabled: false });
     const { page } = recording;
@@ -177,6 +181,14 @@ describe('Pengaduan', () => {
     }
     const provinces = new Set(km.map((point) => point.kode_wilayah)).size;
     expect(await page.locator('#km-chart svg').getAttribute('data-series')).toBe(String(provinces));
+    // Time to first response: its own curve, every point as published.
+    expect(await page.locator('[data-testid="km-response-table"] tbody tr').count()).toBe(kmResponse.length);
+    for (const point of kmResponse) {
+      const selector = `[data-testid="km-response-table"] tr[data-kode="${point.kode_wilayah}"][data-t="${point.hari_kerja}"] td[data-col="persen_belum_direspons"]`;
+      expect(await cellText(page, selector)).toBe(expectedPublished(point.persen_belum_direspons, point.persen_belum_direspons_disamarkan, 'percent'));
+    }
+    expect(await page.locator('#km-response-chart svg').getAttribute('data-series')).toBe(String(new Set(kmResponse.map((p) => p.kode_wilayah)).size));
+    expect(await cellText(page, '#km-response-chart .chart__source')).toContain('pengaduan_km_respons');
     for (const region of regions) {
       const row = `[data-testid="complaint-regions"] tr[data-kode="${region.kode_wilayah}"]`;
       expect(await cellText(page, `${row} td[data-col="kasus"]`)).toBe(expectedPublished(region.kasus, region.kasus_disamarkan, 'count'));

@@ -199,6 +199,22 @@ describe('pengaduan_km', () => {
   });
 });
 
+describe('pengaduan_km_respons', () => {
+  it('holds the first-response curve: the case unanswered at age 2 is censored, not dropped', async () => {
+    // First responses 1, 5, 1, 2, 1; one unanswered at age 2 (censored).
+    //   t=1: n=6, d=3 → S = 1/2;  t=2: n=3, d=1 (the censored case leaves after t=2) → 1/3;  t=5: n=1, d=1 → 0.
+    const rows = await db.all(
+      `SELECT hari_kerja, kasus, persen_belum_direspons FROM pengaduan_km_respons
+       WHERE tingkat = 'kabupaten' AND kode_wilayah = '3517' AND kategori = 'MASALAH_PEMBAYARAN' AND tahun = 2025 ORDER BY hari_kerja`,
+    );
+    expect(rows).toEqual([
+      { hari_kerja: 1, kasus: 6, persen_belum_direspons: 50 },
+      { hari_kerja: 2, kasus: 6, persen_belum_direspons: 33.3333 },
+      { hari_kerja: 5, kasus: 6, persen_belum_direspons: 0 },
+    ]);
+  });
+});
+
 // ── Structure, for every table ───────────────────────────────────────────────
 
 const LEVEL_LENGTH: Record<string, number> = { provinsi: 2, kabupaten: 4, kecamatan: 6, desa: 10 };
@@ -212,6 +228,7 @@ const SENSITIVE_ROWS: Record<string, string> = {
   pengaduan_tunggakan: "kategori = 'KEKERASAN_PA'",
   pengaduan_rujukan: "alur LIKE '%UPTD_PPA%' OR alur LIKE '%KEKERASAN%'",
   pengaduan_km: "kategori = 'KEKERASAN_PA'",
+  pengaduan_km_respons: "kategori = 'KEKERASAN_PA'",
 };
 const levelsOf = async (name: string) =>
   (await db.all<{ tingkat: string }>(`SELECT DISTINCT tingkat FROM ${name}`)).map((r) => r.tingkat).sort();
@@ -225,7 +242,7 @@ describe.each(COMPLAINT_TABLES.map((t) => [t.name, t] as const))('%s', (name, ta
   });
 
   it('has rows for every level, with codes of the right length that exist in the region reference', async () => {
-    const expected = ['pengaduan_rujukan', 'pengaduan_km', 'pengaduan_sensitif'].includes(name)
+    const expected = ['pengaduan_rujukan', 'pengaduan_km', 'pengaduan_km_respons', 'pengaduan_sensitif'].includes(name)
       ? ['kabupaten', 'provinsi']
       : ['desa', 'kabupaten', 'kecamatan', 'provinsi'];
     expect(await levelsOf(name)).toEqual(expected);

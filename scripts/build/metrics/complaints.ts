@@ -5,7 +5,7 @@
  * category's deadline, backlog by age, referral flows and survival curves.
  *
  * Reads clean_complaints, clean_complaintCategories and clean_holidays;
- * creates the five tables defined in COMPLAINT_TABLES. Everything is SQL;
+ * creates the tables defined in COMPLAINT_TABLES. Everything is SQL;
  * JavaScript only strings the steps together.
  */
 import type { Db } from '../db.ts';
@@ -257,13 +257,13 @@ const referralsSql = `
   WINDOW total AS (PARTITION BY tingkat, kode_wilayah, tahun)
   ORDER BY ALL`;
 
-/** The resolution curve at event times, plus each group's last observed time so the chart knows where it ends. */
-const curveSql = `
-  CREATE OR REPLACE TABLE pengaduan_km AS
-  WITH curve AS (${kmCurveFromCountsSql({ ...kmCounts('pengaduan_desa_t_selesai'), source: byLevel('pengaduan_desa_t_selesai', UPPER_LEVELS) })})
+/** A Kaplan–Meier curve at event times, plus each group's last observed time so the chart knows where it ends. */
+const curveSql = (table: string, source: string, percentColumn: string) => `
+  CREATE OR REPLACE TABLE ${table} AS
+  WITH curve AS (${kmCurveFromCountsSql({ ...kmCounts(source), source: byLevel(source, UPPER_LEVELS) })})
   SELECT tingkat, kode_wilayah, kategori, tahun, t AS hari_kerja,
          max(n_risiko) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun) AS kasus,
-         round(100 * s, 4) AS persen_belum_selesai
+         round(100 * s, 4) AS ${percentColumn}
   FROM curve
   QUALIFY peristiwa > 0 OR t = max(t) OVER (PARTITION BY tingkat, kode_wilayah, kategori, tahun)
   ORDER BY ALL`;
@@ -291,7 +291,8 @@ export async function buildComplaintMetrics(db: Db, options: ComplaintMetricsOpt
     pengaduan_waktu: timesSql,
     pengaduan_tunggakan: backlogSql,
     pengaduan_rujukan: referralsSql,
-    pengaduan_km: curveSql,
+    pengaduan_km: curveSql('pengaduan_km', 'pengaduan_desa_t_selesai', 'persen_belum_selesai'),
+    pengaduan_km_respons: curveSql('pengaduan_km_respons', 'pengaduan_desa_t_respons', 'persen_belum_direspons'),
     pengaduan_sensitif: sensitiveSql,
   };
   for (const [step, sql] of Object.entries(steps)) {
@@ -494,6 +495,30 @@ export const PENGADUAN_KM: PublishedTable = {
   },
 };
 
+export const PENGADUAN_KM_RESPONS: PublishedTable = {
+  name: 'pengaduan_km_respons',
+  title: { id: 'Kurva tanggapan pertama pengaduan (Kaplan–Meier)', en: 'Complaint first-response curve (Kaplan–Meier)' },
+  description: {
+    id: 'Persentase kasus yang belum mendapat tanggapan pertama setelah t hari kerja, per provinsi, kabupaten/kota, kategori dan tahun; hanya titik saat ada kasus ditanggapi, ditambah waktu terakhir yang teramati. Sebelum baris pertama nilainya 100%.',
+    en: 'Share of cases without a first response after t working days, by province, kabupaten/kota, category and year; only the times at which cases got a first response, plus the last time observed. Before the first row the value is 100%.',
+  },
+  columns: [
+    ...regionColumns,
+    CATEGORY_COLUMN,
+    YEAR_COLUMN,
+    days('hari_kerja', 'Hari kerja sejak diterima (t)', 'Working days since receipt (t)'),
+    cases('kasus', 'Kasus dalam kelompok ini (sama di setiap baris kelompok)', 'Cases in this group (the same on every row of the group)'),
+    percent('persen_belum_direspons', 'Perkiraan Kaplan–Meier S(t) × 100: belum ditanggapi', 'Kaplan–Meier estimate S(t) × 100: not yet responded to'),
+  ],
+  key: ['tingkat', 'kode_wilayah', 'kategori', 'tahun', 'hari_kerja'],
+  disclosure: {
+    counts: ['kasus'],
+    slice: ['kategori', 'tahun', 'hari_kerja'],
+    derived: [{ column: 'persen_belum_direspons', basis: 'kasus' }],
+    hierarchy: false,
+  },
+};
+
 export const PENGADUAN_SENSITIF: PublishedTable = {
   name: 'pengaduan_sensitif',
   title: { id: 'Pengaduan sensitif (tingkat kabupaten)', en: 'Sensitive complaints (kabupaten level)' },
@@ -522,4 +547,4 @@ export const PENGADUAN_SENSITIF: PublishedTable = {
   },
 };
 
-export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_SALURAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM, PENGADUAN_SENSITIF];
+export const COMPLAINT_TABLES: PublishedTable[] = [PENGADUAN_BULANAN, PENGADUAN_SALURAN, PENGADUAN_WAKTU, PENGADUAN_TUNGGAKAN, PENGADUAN_RUJUKAN, PENGADUAN_KM, PENGADUAN_KM_RESPONS, PENGADUAN_SENSITIF];

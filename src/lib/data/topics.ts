@@ -103,6 +103,32 @@ export async function povertyTopic(data: SiteData): Promise<PovertyTopic> {
   return { desil, ppks, regions };
 }
 
+/**
+ * One region's PPKS: every non-sensitive category (absent ones as empty
+ * cells), then `SEMUA`; and, for a kabupaten/kota or province, the total of
+ * the sensitive categories from `ppks_sensitif` (null below that level,
+ * where it is never published).
+ */
+export async function ppksFor(data: SiteData, region: Region): Promise<{ rows: PpksRow[]; sensitive: PpksRow | null }> {
+  const rowsOf = await data.query('SELECT * FROM r.ppks_kategori WHERE kode_wilayah = $1', [region.kode]);
+  const categories = (await data.query('SELECT kode, nama_id, nama_en FROM r.kategori_ppks WHERE NOT sensitif')).sort((a, b) => byNumber(text(a, 'kode'), text(b, 'kode')));
+  const toRow = (row: Row | undefined, kode: string, nama: Label): PpksRow => ({
+    kode,
+    nama,
+    orang: cell(row, 'orang'),
+    tanpaNik: cell(row, 'tanpa_nik'),
+    nikTerbit: cell(row, 'nik_terbit'),
+  });
+  const find = (kode: string) => rowsOf.find((row) => row.kategori === kode);
+  const rows = [
+    ...categories.map((c) => toRow(find(text(c, 'kode')), text(c, 'kode'), { id: text(c, 'nama_id'), en: text(c, 'nama_en') })),
+    toRow(find(ALL), ALL, { id: ALL, en: ALL }),
+  ];
+  if (region.tingkat !== 'kabupaten' && region.tingkat !== 'provinsi') return { rows, sensitive: null };
+  const [sensitive] = await data.query('SELECT * FROM r.ppks_sensitif WHERE kode_wilayah = $1 AND kategori = $2', [region.kode, ALL]);
+  return { rows, sensitive: toRow(sensitive, 'SENSITIF', { id: 'SENSITIF', en: 'SENSITIVE' }) };
+}
+
 // ------------------------------------------------------------------ complaints
 
 export interface ComplaintCategoryRow {
@@ -160,10 +186,15 @@ export interface ComplaintsTopic {
   flows: FlowRow[];
   /** Complaints not referred anywhere (every path `channel > - > -`). */
   handledLocally: Published;
+  /** Time to resolution, per province. */
   km: KmCurve[];
+  /** Time to first response, per province (empty for a release built before `pengaduan_km_respons` existed). */
+  kmRespons: KmCurve[];
   regions: ComplaintRegionRow[];
-  /** The deadline (working days) most categories share: the reference line of the curve. */
+  /** The resolution deadline (working days) most categories share: the reference line of the resolution curve. */
   commonDeadline: number | null;
+  /** The first-response deadline most categories share: the reference line of the response curve. */
+  commonResponseDeadline: number | null;
 }
 
 const label = (list: readonly { code: string; label: Label }[], code: string): Label =>
@@ -230,21 +261,15 @@ export async function complaintsTopic(data: SiteData): Promise<ComplaintsTopic |
   // Largest first; suppressed paths last, in path order.
   flows.sort((a, b) => Number(a.kasus.suppressed) - Number(b.kasus.suppressed) || (b.kasus.value ?? 0) - (a.kasus.value ?? 0) || a.alur.localeCompare(b.alur));
 
-  const kmRows = await query("SELECT * FROM r.pengaduan_km WHERE tingkat = 'provinsi' AND kategori = $1 AND tahun = $2 ORDER BY kode_wilayah, hari_kerja", [ALL, year]);
-  const km = data.children(null).flatMap((region) => {
-    const rows = rowsWhere(kmRows, 'kode_wilayah', region.kode);
-    if (rows.length === 0) return [];
-    return [
-      {
-        region,
-        kasus: cell(rows[0], 'kasus'),
-        points: rows.map((row) => {
-          const value = cell(row, 'persen_belum_selesai');
-          return { t: Number(row.hari_kerja), value: value.suppressed ? null : value.value };
-        }),
-      },
-    ];
-  });
+  const provinceCurves = async (table: string, column: string): Promise<KmCurve[]> => {
+    const kmRows = await query(`SELECT * FROM r.${table} WHERE tingkat = 'provinsi' AND kategori = $1 AND tahun = $2 ORDER BY kode_wilayah, hari_kerja`, [ALL, year]);
+    return data.children(null).flatMap((region) => {
+      const rows = rowsWhere(kmRows, 'kode_wilayah', region.kode);
+      return rows.length === 0 ? [] : [kmCurve(region, rows, column)];
+    });
+  };
+  const km = await provinceCurves('pengaduan_km', 'persen_belum_selesai');
+  const kmRespons = data.release.tables.some((t) => t.name === 'pengaduan_km_respons') ? await provinceCurves('pengaduan_km_respons', 'persen_belum_direspons') : [];
 
   const regionWaktu = await query("SELECT * FROM r.pengaduan_waktu WHERE tingkat IN ('provinsi', 'kabupaten') AND kategori = $1 AND tahun = $2", [ALL, year]);
   const regions = provincesAndKabupaten(data).map(({ region, depth }) => {
@@ -262,8 +287,9 @@ export async function complaintsTopic(data: SiteData): Promise<ComplaintsTopic |
   });
 
   const common = commonDeadline(categories.map((c) => c.tenggatSelesai));
+  const commonResponse = commonDeadline(categories.map((c) => c.tenggatRespons));
 
-  return { year, total, categories, channels, channelTotal, backlog, flows, handledLocally, km, regions, commonDeadline: common };
+  return { year, total, categories, channels, channelTotal, backlog, flows, handledLocally, km, kmRespons, regions, commonDeadline: common, commonResponseDeadline: commonResponse };
 }
 
 /** The resolution deadline (working days) most categories share; ties go to the shorter one. */
@@ -282,12 +308,16 @@ export async function kmFor(data: SiteData, kode: string): Promise<KmCurve | nul
     ALL,
     data.complaintYear,
   ]);
-  if (rows.length === 0) return null;
+  return rows.length === 0 ? null : kmCurve(region, rows, 'persen_belum_selesai');
+}
+
+/** A published curve's rows (one group, ordered by t) as chart points; a suppressed point is a gap. */
+function kmCurve(region: KmCurve['region'], rows: Row[], column: string): KmCurve {
   return {
     region,
     kasus: cell(rows[0], 'kasus'),
     points: rows.map((row) => {
-      const value = cell(row, 'persen_belum_selesai');
+      const value = cell(row, column);
       return { t: Number(row.hari_kerja), value: value.suppressed ? null : value.value };
     }),
   };

@@ -23,7 +23,14 @@ const id = {
   value: 'Galat inklusi',
   level: { provinsi: 'provinsi', kabupaten: 'kabupaten/kota' },
   regionHeading: 'Peta kabupaten/kota',
-};
+  takeaway: 'Tertinggi di {high} ({highValue}), terendah di {low} ({lowValue}).',
+  takeawayOne: 'Hanya {high} yang angkanya terbit: {highValue}.',
+  takeawayNone: 'Tidak ada angka wilayah yang dapat ditampilkan: semuanya disamarkan atau tidak ada data.',
+  takeawaySuppressed: '{n} wilayah disamarkan.',
+  source: 'Sumber',
+  sourceText: 'tabel sasaran_program (penerima di luar aturan desil ÷ penerima)',
+  release: 'Rilis',
+}
 
 export type MapStrings = typeof id;
 
@@ -45,6 +52,13 @@ const en: MapStrings = {
   value: 'Inclusion error',
   level: { provinsi: 'province', kabupaten: 'kabupaten/kota' },
   regionHeading: 'Map of kabupaten/kota',
-};
+  takeaway: 'Highest in {high} ({highValue}), lowest in {low} ({lowValue}).',
+  takeawayOne: 'Only {high} has a published value: {highValue}.',
+  takeawayNone: 'No region’s value can be shown: all are suppressed or have no data.',
+  takeawaySuppressed: '{n} regions suppressed.',
+  source: 'Source',
+  sourceText: 'table sasaran_program (recipients outside the desil rule ÷ recipients)',
+  release: 'Release',
+}
 
 export const MAP_STRINGS: Record<Lang, MapStrings> = { id, en };

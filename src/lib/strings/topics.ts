@@ -52,6 +52,11 @@ const id = {
   region: 'Wilayah',
   desil1Families: 'Keluarga desil 1',
   ppksSensitive: 'PPKS sensitif',
+  ppksSensitiveAll: 'Semua kategori sensitif (jumlah saja)',
+  regionPpksSensitiveNote:
+    'Kategori sensitif (mis. HIV/AIDS, korban kekerasan) tidak ada di diagram; jumlahnya saja ada di baris terakhir tabel, dengan ambang lebih tinggi.',
+  regionPpksSensitiveAbsent:
+    'Kategori sensitif (mis. HIV/AIDS, korban kekerasan) hanya terbit per kabupaten/kota dan provinsi; lihat halaman kabupaten/kota.',
 
   // Pengaduan
   complaintsTitle: 'Pengaduan',
@@ -101,6 +106,15 @@ const id = {
   kmRule: 'tenggat {t} hari',
   kmPoint: 'Hari kerja',
   kmNotResolved: 'Belum selesai',
+  kmResponseFigureTitle: 'Berapa lama sampai pengaduan mendapat tanggapan pertama, {year}',
+  kmResponseFigureAria: 'Kurva Kaplan–Meier: persentase pengaduan yang belum mendapat tanggapan pertama menurut hari kerja sejak diterima, per provinsi.',
+  kmResponseTakeaway: 'Setelah {t} hari kerja, {value} pengaduan di {label} belum mendapat tanggapan pertama.',
+  kmResponseTakeawayRange: 'Setelah {t} hari kerja, {low} sampai {high} pengaduan belum mendapat tanggapan pertama, tergantung provinsi.',
+  kmResponseYLabel: '↑ Belum ditanggapi',
+  kmNotResponded: 'Belum ditanggapi',
+  kmResponseSource: 'tabel pengaduan_km_respons (Kaplan–Meier; kasus yang belum ditanggapi tersensor)',
+  kmResponseReading:
+    'Cara membaca: garis mulai dari 100% dan turun setiap kali ada pengaduan yang mendapat tanggapan pertama. Pengaduan yang belum ditanggapi ikut dihitung sampai tanggal data. Garis putus-putus menandai tenggat tanggapan {t} hari kerja yang paling umum.',
   kmSource: 'tabel pengaduan_km (Kaplan–Meier; kasus terbuka tersensor)',
   kmReading:
     'Cara membaca: garis mulai dari 100% dan turun setiap kali ada pengaduan yang selesai. Pengaduan yang masih terbuka ikut dihitung sampai tanggal data, sehingga kurva tidak memperindah layanan. Tenggat tergantung kategori; garis putus-putus menandai tenggat {t} hari kerja yang paling umum.',
@@ -265,6 +279,11 @@ const en: TopicStrings = {
   region: 'Region',
   desil1Families: 'Desil 1 families',
   ppksSensitive: 'Sensitive PPKS',
+  ppksSensitiveAll: 'All sensitive categories (total only)',
+  regionPpksSensitiveNote:
+    'Sensitive categories (e.g. HIV/AIDS, victims of violence) are not in the chart; only their total is in the last row of the table, with a higher threshold.',
+  regionPpksSensitiveAbsent:
+    'Sensitive categories (e.g. HIV/AIDS, victims of violence) are published only per kabupaten/kota and province; see the kabupaten/kota page.',
 
   complaintsTitle: 'Complaints',
   complaintsDescription: 'Social assistance complaints by channel and category, handling times against deadlines, backlog, referrals and reopened complaints.',
@@ -313,6 +332,15 @@ const en: TopicStrings = {
   kmRule: 'deadline {t} days',
   kmPoint: 'Working days',
   kmNotResolved: 'Not yet resolved',
+  kmResponseFigureTitle: 'How long until a complaint gets a first response, {year}',
+  kmResponseFigureAria: 'Kaplan–Meier curve: share of complaints without a first response by working days since receipt, per province.',
+  kmResponseTakeaway: 'After {t} working days, {value} of complaints in {label} have had no first response.',
+  kmResponseTakeawayRange: 'After {t} working days, {low} to {high} of complaints have had no first response, depending on the province.',
+  kmResponseYLabel: '↑ No response yet',
+  kmNotResponded: 'No response yet',
+  kmResponseSource: 'table pengaduan_km_respons (Kaplan–Meier; cases not yet answered censored)',
+  kmResponseReading:
+    'How to read it: the line starts at 100% and steps down each time complaints get their first response. Complaints not yet answered are counted up to the data date. The dashed line marks the most common response deadline, {t} working days.',
   kmSource: 'table pengaduan_km (Kaplan–Meier; open cases censored)',
   kmReading:
     'How to read it: the line starts at 100% and steps down each time complaints are resolved. Complaints still open are counted up to the data date, so the curve does not flatter the service. Deadlines depend on the category; the dashed line marks the most common deadline, {t} working days.',
