@@ -17,6 +17,7 @@
  */
 import { formatNumber } from '../lib/format.ts';
 import { EXPLORE_STRINGS } from '../lib/strings/explore.ts';
+import { EXPORT_STRINGS } from '../lib/strings/export.ts';
 import { fill } from '../lib/strings/targeting.ts';
 import { DuckDBCancelledError, openDuckDB, type BrowserDuckDB, type SentQuery } from './duckdb.ts';
 import type { ExploreConfig } from './explore.ts';
@@ -202,8 +203,11 @@ export async function createExplorer(root: HTMLElement, config: ExploreConfig): 
     const { exploreChart } = await import('./explore-chart.ts');
     const figure = document.createElement('figure');
     figure.className = 'chart explore-figure';
+    figure.id = 'jelajah-chart';
+    figure.dataset.release = config.release;
     const title = document.createElement('figcaption');
     title.className = 'chart__title';
+    title.id = 'jelajah-chart-title';
     title.textContent = fill(s.chartTitle, { value: valueName, label: labelName });
     const plot = document.createElement('div');
     plot.className = 'chart__plot';
@@ -220,6 +224,36 @@ export async function createExplorer(root: HTMLElement, config: ExploreConfig): 
       p.textContent = note;
       figure.append(p);
     }
+    figure.append(exportBar(title.id));
+    const { setUpBar } = await import('./export.ts');
+    setUpBar(figure.querySelector<HTMLElement>('[data-export-bar]')!);
+  }
+
+  /** The quick chart's SVG and PNG buttons, the same markup as `ExportBar.astro` (the result's CSV and XLSX are above). */
+  function exportBar(titleId: string): HTMLElement {
+    const e = EXPORT_STRINGS[config.lang];
+    const bar = document.createElement('div');
+    bar.className = 'export-bar';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-labelledby', `jelajah-chart-export-label ${titleId}`);
+    bar.dataset.exportBar = '';
+    bar.dataset.exportId = 'jelajah-chart';
+    bar.dataset.title = titleId;
+    const label = document.createElement('span');
+    label.id = 'jelajah-chart-export-label';
+    label.className = 'visually-hidden';
+    label.textContent = e.barLabel;
+    bar.append(label);
+    for (const kind of ['svg', 'png'] as const) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = `jelajah-chart-export-${kind}`;
+      button.dataset.export = kind;
+      button.setAttribute('aria-labelledby', `${button.id} ${titleId}`);
+      button.textContent = e[kind];
+      bar.append(button);
+    }
+    return bar;
   }
 
   function check(sql: string) {

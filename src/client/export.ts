@@ -194,7 +194,10 @@ async function pngOf(svg: { markup: string; width: number; height: number }): Pr
 
 const textOf = (root: Element, selector: string) => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-function setUpBar(bar: HTMLElement): void {
+/** Wires one export bar (idempotent: a bar set up twice would download twice). Exported for bars drawn later, e.g. Jelajah's quick chart. */
+export function setUpBar(bar: HTMLElement): void {
+  if (bar.dataset.exportReady !== undefined) return;
+  bar.dataset.exportReady = '';
   const holder = bar.closest<HTMLElement>('figure.chart, figure.map') ?? bar.parentElement!;
   const id = bar.dataset.exportId ?? holder.id;
   const names = () => ({ id, release: holder.dataset.release ?? document.querySelector<HTMLElement>('[data-release]')?.dataset.release, period: holder.dataset.period });

@@ -354,6 +354,20 @@ describe('Jelajah page', () => {
     for (const row of withValue) expect(chartText).toContain(new Intl.NumberFormat('en-GB').format(row[1] as number));
     expect(await page.locator('.explore-figure .chart__plot').getAttribute('aria-label')).toMatch(/^Bar chart: penerima by provinsi/);
     expect((await shownRows(page))[0]![1]).toBe(new Intl.NumberFormat('en-GB').format(expected.rows[0]![1] as number));
+    // The chart downloads as SVG (standalone, with its title and bars) and as PNG, from labelled buttons.
+    expect(await page.getByRole('button', { name: 'Download SVG penerima by provinsi', exact: true }).count()).toBe(1);
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#jelajah-chart [data-export="svg"]')]);
+    expect(svgFile.suggestedFilename()).toMatch(/^terang-jelajah-chart-.+\.svg$/);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const parsed = await page.evaluate((markup) => {
+      const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, bars: doc.querySelectorAll('.chart-bar rect').length, text: doc.documentElement.textContent ?? '' };
+    }, svg);
+    expect(parsed.error).toBe(false);
+    expect(parsed.bars).toBe(withValue.length);
+    expect(parsed.text).toContain('penerima by provinsi');
+    const png = await download(page, '#jelajah-chart [data-export="png"]');
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     await expectClean(recording);
   });
 

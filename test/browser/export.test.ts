@@ -13,6 +13,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
+import { TOPIC_EMBEDS } from '../../src/lib/embeds.ts';
 import { launchChromium, openRecordedPage, requestsOffOrigin, type PageRecording } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -333,6 +334,40 @@ describe('embed', () => {
   });
 });
 
+describe('embed routes of every Kemiskinan and Pengaduan chart', () => {
+  it('each chart offers an embed snippet whose route renders that chart alone, with the same numbers and no site chrome', async () => {
+    const recording = await open();
+    const { page } = recording;
+    for (const [chart, topic] of Object.entries(TOPIC_EMBEDS)) {
+      await go(page, `/${topic}/`);
+      const figure = `#${chart}`;
+      expect(await page.locator(figure).count(), chart).toBe(1);
+      await page.click(`${figure} [data-export="embed"]`);
+      const snippet = await page.inputValue(`${figure} textarea`);
+      const src = new URL(snippet.match(/src="([^"]+)"/)![1]!);
+      expect(src.pathname, chart).toBe(`/sematkan/${chart}/`);
+      const title = (await page.locator(`${figure} .chart__title`).textContent())!.trim();
+      const table = await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+      const embed = await go(page, src.pathname);
+      expect(embed.headers()['content-security-policy'], chart).toBe(EMBED_CONTENT_SECURITY_POLICY);
+      expect(await page.locator('figure.chart').count(), chart).toBe(1);
+      expect((await page.locator(`${figure} .chart__title`).textContent())!.trim()).toBe(title);
+      expect(await page.locator(`${figure} .chart__plot svg`).count(), chart).toBe(1);
+      expect(await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim()), chart).toBe(table);
+      expect(await page.locator('nav, header.site-header, footer, h1').count(), chart).toBe(0);
+      expect(await page.locator('[data-export="embed"]').count(), chart).toBe(0);
+      expect(await page.locator('a[data-embed-back]').getAttribute('href')).toBe(`/${topic}/`);
+    }
+    await expectAxeClean(page, 'last embed page');
+    // The English routes exist too.
+    const english = await go(page, '/en/sematkan/km-chart/');
+    expect(english.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectClean(recording);
+  });
+});
+
 describe('export on Sasaran follows the controls', () => {
   it('exports the chosen program\'s rows, and its embed snippet and route keep that view', async () => {
     const recording = await open();
@@ -358,6 +393,20 @@ describe('export on Sasaran follows the controls', () => {
         } else if (row[column] === null) expect(record[column]).toBe('');
         else expect(Number(record[column]), `${row.kode_wilayah} ${column}`).toBe(Number(row[column]));
       }
+    }
+
+    // The flags and overlap tables export what they show after the change: one record per shown row, same cells.
+    for (const part of ['flags', 'overlap']) {
+      const { bytes: tableBytes } = await downloadOf(page, `[data-export-id="sasaran-${part}"] [data-export="csv"]`);
+      const shown = await page.locator(`#${part}-table-box table tbody tr`).evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      );
+      const { records: exported } = csvRecords(tableBytes);
+      expect(shown.length, part).toBeGreaterThan(0);
+      expect(exported.length, part).toBe(shown.length);
+      // Rows with a region code export it first (`kode_wilayah`), then the cells as shown.
+      expect(Object.values(exported[0]!), part).toContain(shown[0]![0]);
+      expect(exported[0]!.kode_wilayah, part).toMatch(/^\d{2,10}$/);
     }
 
     await page.click('#sasaran-ranked [data-export="embed"]');
