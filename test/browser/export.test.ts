@@ -6,14 +6,14 @@
  * SQL), Sasaran's CSV following its controls, the embed snippet and route
  * keeping the view, keyboard and axe, 360 px, and the page's hygiene.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
-import { TOPIC_EMBEDS } from '../../src/lib/embeds.ts';
+import { REGION_EMBEDS, TOPIC_EMBEDS } from '../../src/lib/embeds.ts';
 import { launchChromium, openRecordedPage, requestsOffOrigin, type PageRecording } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -38,7 +38,7 @@ beforeAll(async () => {
   release = latest.release;
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
-  for (const table of ['keluarga_desil', 'ppks_kategori', 'sasaran_program']) {
+  for (const table of ['keluarga_desil', 'ppks_kategori', 'sasaran_program', 'wilayah']) {
     await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(dataDir, latest.release, `${table}.parquet`)}')`);
   }
 });
@@ -60,8 +60,9 @@ async function open(options: { viewport?: { width: number; height: number }; jav
   return recording;
 }
 
-async function go(page: Page, urlPath: string) {
-  const response = await page.goto(new URL(urlPath, inject('siteUrls').sample).href, { waitUntil: 'load' });
+/** `networkidle` where a test moves on at once: leaving a page while its favicon loads aborts that request. */
+async function go(page: Page, urlPath: string, waitUntil: 'load' | 'networkidle' = 'load') {
+  const response = await page.goto(new URL(urlPath, inject('siteUrls').sample).href, { waitUntil });
   expect(response?.status(), urlPath).toBe(200);
   return response!;
 }
@@ -334,7 +335,7 @@ describe('embed', () => {
   });
 });
 
-describe('embed routes of every Kemiskinan and Pengaduan chart', () => {
+describe('embed routes of every topic chart (Kemiskinan, Pengaduan, Sasaran\'s verval chart)', () => {
   it('each chart offers an embed snippet whose route renders that chart alone, with the same numbers and no site chrome', async () => {
     const recording = await open();
     const { page } = recording;
@@ -348,12 +349,16 @@ describe('embed routes of every Kemiskinan and Pengaduan chart', () => {
       expect(src.pathname, chart).toBe(`/sematkan/${chart}/`);
       const title = (await page.locator(`${figure} .chart__title`).textContent())!.trim();
       const table = await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim());
+      // Sasaran's ranked charts carry a phone-width and a wide SVG.
+      const svgs = await page.locator(`${figure} .chart__plot svg`).count();
+      expect(svgs, chart).toBeGreaterThan(0);
 
       const embed = await go(page, src.pathname);
       expect(embed.headers()['content-security-policy'], chart).toBe(EMBED_CONTENT_SECURITY_POLICY);
       expect(await page.locator('figure.chart').count(), chart).toBe(1);
       expect((await page.locator(`${figure} .chart__title`).textContent())!.trim()).toBe(title);
-      expect(await page.locator(`${figure} .chart__plot svg`).count(), chart).toBe(1);
+      expect(await page.locator(`${figure} .chart__plot svg`).count(), chart).toBe(svgs);
+      expect(await page.locator(`${figure} .chart__plot svg:visible`).count(), `${chart}: one chart shows at a time`).toBe(1);
       expect(await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim()), chart).toBe(table);
       expect(await page.locator('nav, header.site-header, footer, h1').count(), chart).toBe(0);
       expect(await page.locator('[data-export="embed"]').count(), chart).toBe(0);
@@ -365,6 +370,72 @@ describe('embed routes of every Kemiskinan and Pengaduan chart', () => {
     expect(english.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectClean(recording);
+  });
+});
+
+/** Every `index.html` under a built folder, as site paths. */
+function builtPages(dir: string, prefix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? builtPages(path.join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name === 'index.html' ? [prefix] : [],
+  );
+}
+
+describe('embed routes of region pages', () => {
+  it('every chart on a kabupaten and a kecamatan page has a route that renders it alone, named by its region, with the same numbers', { timeout: 120_000 }, async () => {
+    const recording = await open();
+    const { page } = recording;
+    const regions = await rows(`
+      (SELECT kode_wilayah, nama, tingkat FROM wilayah WHERE tingkat = 'kabupaten' ORDER BY kode_wilayah LIMIT 1)
+      UNION ALL (SELECT kode_wilayah, nama, tingkat FROM wilayah WHERE tingkat = 'kecamatan' ORDER BY kode_wilayah LIMIT 1)`);
+    expect(regions.map((r) => r.tingkat)).toEqual(['kabupaten', 'kecamatan']);
+    const figureIds = Object.values(REGION_EMBEDS) as string[];
+    for (const region of regions) {
+      const kode = String(region.kode_wilayah);
+      await go(page, `/wilayah/${kode}/`, 'networkidle');
+      const figures = await page.$$eval('figure.chart', (all) => all.map((f) => f.id));
+      // A kabupaten has its desil, PPKS and complaint-resolution charts; a kecamatan (no published curve) the first two.
+      expect(figures, kode).toEqual(region.tingkat === 'kabupaten' ? figureIds : figureIds.slice(0, 2));
+      for (const [chart, figureId] of Object.entries(REGION_EMBEDS).filter(([, id]) => figures.includes(id))) {
+        await go(page, `/wilayah/${kode}/`, 'networkidle');
+        const figure = `#${figureId}`;
+        await page.click(`${figure} [data-export="embed"]`);
+        const src = new URL((await page.inputValue(`${figure} textarea`)).match(/src="([^"]+)"/)![1]!);
+        expect(src.pathname, figureId).toBe(`/sematkan/wilayah/${kode}/${chart}/`);
+        const title = (await page.locator(`${figure} .chart__title`).textContent())!.trim();
+        const table = await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+        const embed = await go(page, src.pathname, 'networkidle');
+        expect(embed.headers()['content-security-policy'], figureId).toBe(EMBED_CONTENT_SECURITY_POLICY);
+        expect(await page.locator('figure.chart').count(), figureId).toBe(1);
+        expect((await page.locator(`${figure} .chart__title`).textContent())!.trim()).toBe(title);
+        expect(await page.locator(`${figure} .chart__plot svg`).count(), figureId).toBe(1);
+        expect(await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim()), figureId).toBe(table);
+        expect(await page.locator('[data-testid="embed-region"]').textContent()).toContain(String(region.nama));
+        expect(await page.locator('nav, header.site-header, footer, [data-export="embed"]').count(), figureId).toBe(0);
+        expect(await page.locator('a[data-embed-back]').getAttribute('href')).toBe(`/wilayah/${kode}/#${figureId}`);
+      }
+    }
+    await expectAxeClean(page, 'last region embed page');
+    const english = await go(page, `/en/sematkan/wilayah/${String(regions[0]!.kode_wilayah)}/km/`);
+    expect(english.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('a[data-embed-back]').getAttribute('href')).toBe(`/en/wilayah/${String(regions[0]!.kode_wilayah)}/#region-km-chart`);
+    await expectClean(recording);
+  });
+
+  it('builds a route for exactly the charts the region pages draw, in both languages', async () => {
+    const dist = path.resolve(inject('samplePublicDataDir'), '..', '..', 'dist');
+    const routes = new Set(builtPages(path.join(dist, 'sematkan', 'wilayah'), '/sematkan/wilayah/'));
+    expect(new Set(builtPages(path.join(dist, 'en', 'sematkan', 'wilayah'), '/sematkan/wilayah/'))).toEqual(routes);
+    const expected = new Set<string>();
+    const chartOf = Object.fromEntries(Object.entries(REGION_EMBEDS).map(([chart, id]) => [id, chart]));
+    for (const regionPath of builtPages(path.join(dist, 'wilayah'), '/wilayah/')) {
+      if (regionPath === '/wilayah/') continue;
+      const html = readFileSync(path.join(dist, regionPath, 'index.html'), 'utf8');
+      for (const [, id] of html.matchAll(/<figure class="chart" id="([^"]+)"/g)) expected.add(`/sematkan${regionPath}${chartOf[id!] ?? `unknown figure ${id}`}/`);
+    }
+    expect(expected.size).toBeGreaterThan(10);
+    expect(routes).toEqual(expected);
   });
 });
 
