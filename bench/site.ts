@@ -104,6 +104,21 @@ const TIMING_SCRIPT = `
 
 type Choice = [name: string, value: string];
 
+/** The steps of a cold start, as the page marks them (`src/client/duckdb.ts`, `sasaran.ts`), in ms after the change. */
+const STEP_MARKS = ['duckdb:start', 'duckdb:instantiated', 'duckdb:opened', 'duckdb:attached', 'sasaran:first-result'] as const;
+
+async function stepTimes(page: import('playwright-core').Page): Promise<Record<string, number>> {
+  return page.evaluate((names) => {
+    const start = (window as unknown as { __bench: { start: number } }).__bench.start;
+    const out: Record<string, number> = {};
+    for (const name of names) {
+      const mark = performance.getEntriesByName(name).find((m) => m.startTime >= start);
+      if (mark) out[name] = mark.startTime - start;
+    }
+    return out;
+  }, [...STEP_MARKS]);
+}
+
 async function timeChange(page: import('playwright-core').Page, [name, value]: Choice): Promise<{ first: number; whole: number }> {
   await page.selectOption(`select[name="${name}"]`, value);
   await page.waitForFunction(() => (window as unknown as { __bench: { end: number } }).__bench.end > 0, null, { timeout: 60_000, polling: 'raf' });
@@ -128,6 +143,7 @@ async function sasaranTimings(browser: Browser, server: StaticServer, runs: numb
   /** What the first change downloads (DuckDB's code and wasm, the database ranges read), as served. */
   let firstChange = { bytes: 0, wasmBytes: 0, databaseBytes: 0, requests: 0 };
   const later: number[] = [];
+  const steps: Record<string, number>[] = [];
   // Later changes cycle through every control, so each needs a real query.
   const cycle: Choice[] = [
     ['metrik', 'eksklusi'], ['tingkat', 'kabupaten'], ['program', 'PBI_JK'], ['metrik', 'cakupan'], ['tingkat', 'kecamatan'],
@@ -141,6 +157,7 @@ async function sasaranTimings(browser: Browser, server: StaticServer, runs: numb
     server.resetCounters();
     const timing = await timeChange(page, ['program', 'SEMBAKO']);
     cold.push(timing.first);
+    steps.push(await stepTimes(page));
     coldWhole.push(timing.whole);
     if (run === 0) {
       const records = [...server.requests];
@@ -152,7 +169,7 @@ async function sasaranTimings(browser: Browser, server: StaticServer, runs: numb
     }
     await context.close();
   }
-  return { coldMs: cold, coldWholeViewMs: coldWhole, laterMs: later, firstChange };
+  return { coldMs: cold, coldWholeViewMs: coldWhole, coldSteps: steps, laterMs: later, firstChange };
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -184,6 +201,11 @@ async function main() {
     }
     console.log(`\nSasaran, first change on a cold load (DuckDB-wasm starts) to the redrawn chart: median ${firstMs.toFixed(0)} ms of ${timings.coldMs.map((t) => t.toFixed(0)).join(', ')} (budget ${BUDGET.firstInteractionMs} ms)`);
     console.log(`  to the whole view (overlap and quality too): median ${median(timings.coldWholeViewMs).toFixed(0)} ms`);
+    const stepMedian = (name: string) => median(timings.coldSteps.flatMap((step) => (step[name] === undefined ? [] : [step[name]!])));
+    console.log(
+      `  steps after the change (median ms): ${STEP_MARKS.map((name) => `${name} ${stepMedian(name).toFixed(0)}`).join(', ')}` +
+        ' (start: DuckDB\'s code loaded; instantiated: the wasm compiled and the runtime up; opened: database and connection; attached: the release\'s file attached over ranges)',
+    );
     const first = timings.firstChange;
     console.log(`  the first change downloaded ${kb(first.bytes)} in ${first.requests} requests: wasm ${kb(first.wasmBytes)}, database ranges ${kb(first.databaseBytes)}`);
     console.log(`(load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);

@@ -103,6 +103,8 @@ const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 async function start(options: OpenOptions): Promise<BrowserDuckDB> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Marks (`duckdb:*`) let `npm run bench:site` split a cold start into its steps.
+  performance.mark('duckdb:start');
   const worker = new Worker(workerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // A stall timer, not a deadline: every progress report of the wasm download restarts it, so
@@ -126,6 +128,7 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
     performance.mark('duckdb:instantiated');
     await db.open({ filesystem: { reliableHeadRequests: false, allowFullHTTPReads: true, forceFullHTTPReads: false } });
     const connection = await db.connect();
+    performance.mark('duckdb:opened');
     for (const file of options.attach) {
       await db.registerFileURL(file.name, new URL(file.url, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
       await connection.query(`ATTACH ${sqlString(file.name)} AS "${file.schema.replaceAll('"', '')}" (READ_ONLY)`);
