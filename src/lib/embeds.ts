@@ -61,13 +61,24 @@ export async function regionEmbedCharts(data: SiteData, region: Region): Promise
   return charts;
 }
 
+type RegionEmbedPath = { params: { kode: string; chart: RegionEmbed }; props: { data: SiteData; region: Region; chart: RegionEmbed } };
+/** Both languages' routes ask: the release's queries run once per build. */
+const embedPathsOf = new WeakMap<SiteData, Promise<RegionEmbedPath[]>>();
+
 /** `getStaticPaths` of the region embed routes: every province, kabupaten and kecamatan × each chart its page draws. */
-export async function regionEmbedPaths(data: SiteData | null) {
-  if (!data) return [];
-  const paths = [];
-  for (const region of data.regions) {
-    if (region.tingkat === 'desa') continue;
-    for (const chart of await regionEmbedCharts(data, region)) paths.push({ params: { kode: region.kode, chart }, props: { data, region, chart } });
+export function regionEmbedPaths(data: SiteData | null): Promise<RegionEmbedPath[]> {
+  if (!data) return Promise.resolve([]);
+  let paths = embedPathsOf.get(data);
+  if (!paths) {
+    paths = (async () => {
+      const out: RegionEmbedPath[] = [];
+      for (const region of data.regions) {
+        if (region.tingkat === 'desa') continue;
+        for (const chart of await regionEmbedCharts(data, region)) out.push({ params: { kode: region.kode, chart }, props: { data, region, chart } });
+      }
+      return out;
+    })();
+    embedPathsOf.set(data, paths);
   }
   return paths;
 }
