@@ -60,9 +60,9 @@ async function open(options: { viewport?: { width: number; height: number }; jav
   return recording;
 }
 
-/** `networkidle` where a test moves on at once: leaving a page while its favicon loads aborts that request. */
-async function go(page: Page, urlPath: string, waitUntil: 'load' | 'networkidle' = 'load') {
-  const response = await page.goto(new URL(urlPath, inject('siteUrls').sample).href, { waitUntil });
+/** Waits for `networkidle`: these tests move on at once, and leaving a page while its favicon loads aborts that request. */
+async function go(page: Page, urlPath: string) {
+  const response = await page.goto(new URL(urlPath, inject('siteUrls').sample).href, { waitUntil: 'networkidle' });
   expect(response?.status(), urlPath).toBe(200);
   return response!;
 }
@@ -391,12 +391,12 @@ describe('embed routes of region pages', () => {
     const figureIds = Object.values(REGION_EMBEDS) as string[];
     for (const region of regions) {
       const kode = String(region.kode_wilayah);
-      await go(page, `/wilayah/${kode}/`, 'networkidle');
+      await go(page, `/wilayah/${kode}/`);
       const figures = await page.$$eval('figure.chart', (all) => all.map((f) => f.id));
       // A kabupaten has its desil, PPKS and complaint-resolution charts; a kecamatan (no published curve) the first two.
       expect(figures, kode).toEqual(region.tingkat === 'kabupaten' ? figureIds : figureIds.slice(0, 2));
       for (const [chart, figureId] of Object.entries(REGION_EMBEDS).filter(([, id]) => figures.includes(id))) {
-        await go(page, `/wilayah/${kode}/`, 'networkidle');
+        await go(page, `/wilayah/${kode}/`);
         const figure = `#${figureId}`;
         await page.click(`${figure} [data-export="embed"]`);
         const src = new URL((await page.inputValue(`${figure} textarea`)).match(/src="([^"]+)"/)![1]!);
@@ -404,7 +404,7 @@ describe('embed routes of region pages', () => {
         const title = (await page.locator(`${figure} .chart__title`).textContent())!.trim();
         const table = await page.locator(`${figure} .chart__table table`).evaluate((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-        const embed = await go(page, src.pathname, 'networkidle');
+        const embed = await go(page, src.pathname);
         expect(embed.headers()['content-security-policy'], figureId).toBe(EMBED_CONTENT_SECURITY_POLICY);
         expect(await page.locator('figure.chart').count(), figureId).toBe(1);
         expect((await page.locator(`${figure} .chart__title`).textContent())!.trim()).toBe(title);
