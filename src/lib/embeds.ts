@@ -15,6 +15,7 @@ import { text, type Region, type Row, type SiteData } from './data/site-data.ts'
 import { kmFor, ppksFor } from './data/topics.ts';
 import type { Lang } from './format.ts';
 import { localePath } from './i18n.ts';
+import { provinceMap } from './map/map-data.ts';
 
 export const TOPIC_EMBEDS = {
   'ppks-chart': 'kemiskinan',
@@ -37,6 +38,8 @@ export const REGION_EMBEDS = {
   desil: 'region-desil-chart',
   ppks: 'region-ppks-chart',
   km: 'region-km-chart',
+  /** A province's kabupaten map, drawn only when a kabupaten boundary file covers it (docs/maps.md). */
+  peta: 'region-map',
 } as const;
 
 export type RegionEmbed = keyof typeof REGION_EMBEDS;
@@ -58,6 +61,7 @@ export async function regionEmbedCharts(data: SiteData, region: Region): Promise
   if (hasDesilChart(await data.desilFor(region.kode))) charts.push('desil');
   if (hasPpksChart(await ppksFor(data, region))) charts.push('ppks');
   if (hasKmChart(await kmFor(data, region.kode), data.complaintYear)) charts.push('km');
+  if ((await provinceMap(data, region, 'id')) !== null) charts.push('peta');
   return charts;
 }
 

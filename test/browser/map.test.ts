@@ -250,4 +250,27 @@ describe('choropleth from a boundary file (self-made fixture)', () => {
     expect(await map.locator('svg .map__area[data-kode="3507"]').getAttribute('data-state')).toBe('missing');
     expectClean(visited);
   });
+
+  it('offers the province map as an embed whose route draws that map alone; a province without boundaries has no such route', async () => {
+    const visited = await visit(server.url, '/wilayah/35/');
+    const { page } = visited;
+    await page.click('#region-map [data-export="embed"]');
+    const src = new URL((await page.inputValue('#region-map textarea')).match(/src="([^"]+)"/)![1]!);
+    expect(src.pathname).toBe('/sematkan/wilayah/35/peta/');
+    const table = squash(await page.locator('#region-map details table').textContent());
+    const embed = await page.goto(new URL(src.pathname, server.url).href, { waitUntil: 'networkidle' });
+    expect(embed?.status()).toBe(200);
+    expect(await page.locator('figure.map').count()).toBe(1);
+    expect(await page.locator('#region-map svg .map__area').evaluateAll((els) => els.map((el) => el.getAttribute('data-kode')))).toEqual(['3507', '3517', '3578']);
+    expect(squash(await page.locator('#region-map details table').textContent())).toBe(table);
+    expect(await page.locator('nav, header.site-header, footer, [data-export="embed"]').count()).toBe(0);
+    expect(await page.locator('a[data-embed-back]').getAttribute('href')).toBe('/wilayah/35/#region-map');
+    expectClean(visited);
+    // The fixture has kabupaten shapes in provinces 13, 35 and 63, none in 21 (Kepulauan Riau, whose Natuna is in the sample).
+    expect((await fetch(new URL('/sematkan/wilayah/13/peta/', server.url))).status).toBe(200);
+    const other = await fetch(new URL('/sematkan/wilayah/21/peta/', server.url));
+    expect(other.status).toBe(404);
+    // The sample site (no boundary files) has no map route at all.
+    expect((await fetch(new URL('/sematkan/wilayah/35/peta/', inject('siteUrls').sample))).status).toBe(404);
+  });
 });
