@@ -215,8 +215,9 @@ const crossColumnErrors = (contract: FileContract): string[] => {
 export const duplicateKeyIsError = (contract: FileContract): boolean => contract.id === 'complaints' || contract.kind === 'reference';
 
 /**
- * SQL creating chk_X from raw_X. `raw_X` has `_file`, `_row` and every contract
- * column as VARCHAR (NULL where a file lacked an optional column).
+ * SQL creating chk_X (TEMP: scratch, kept out of a work database file) from raw_X. `raw_X`
+ * has `_file`, `_row` and every contract column as VARCHAR (NULL where a file lacked an
+ * optional column).
  */
 export const checkTableSql = (contract: FileContract, ctx: ValidationContext): string => {
   const cols = contract.columns;
@@ -254,7 +255,7 @@ export const checkTableSql = (contract: FileContract, ctx: ValidationContext): s
   const parsedNames = specs.flatMap((s) => s.sql.values.map((v) => v.name));
   const errorList = [...perColumnErrors, ...crossColumnErrors(contract), duplicateRow, ...(duplicateKey ? [duplicateKey] : [])];
   return `
-CREATE OR REPLACE TABLE chk_${contract.id} AS
+CREATE OR REPLACE TEMP TABLE chk_${contract.id} AS
 WITH cells AS (
   SELECT _file, _row,
     ${cells}
@@ -296,9 +297,10 @@ FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc`;
 /**
  * SQL creating clean_X from chk_X: the accepted rows, with each NIK/KK replaced by its
  * keyed hash (`<column>_h`). Each distinct identifier is hashed once (a family's KK
- * recurs on every payment). chk_X then shrinks to its rejected rows, without digits.
+ * recurs on every payment). chk_X then shrinks to its rejected rows, without digits (still
+ * TEMP). A slice's clean_X is TEMP too (`cleanIsTemp`): validate.ts gathers the slices.
  */
-export const cleanTableSql = (contract: FileContract, ctx: ValidationContext): string => {
+export const cleanTableSql = (contract: FileContract, ctx: ValidationContext, options: { cleanIsTemp?: boolean } = {}): string => {
   const ids = contract.columns.filter((c) => c.type === 'nik' || c.type === 'kk').map((c) => c.name);
   const select = contract.columns.flatMap((c) =>
     columnSql(c, ctx).values.map((v) => (ids.includes(c.name) ? `i_${c.name}.h AS ${ident(`${c.name}_h`)}` : `c.${ident(v.name)}`)),
@@ -307,13 +309,13 @@ export const cleanTableSql = (contract: FileContract, ctx: ValidationContext): s
   const distinctIds = ids.map((id) => `SELECT ${id}_d AS d FROM chk_${contract.id}`).join(' UNION ');
   return `
 ${ids.length ? `CREATE OR REPLACE TEMP TABLE ids_${contract.id} AS SELECT d, hmac_id(d) AS h FROM (SELECT DISTINCT d FROM (${distinctIds})) WHERE d IS NOT NULL;` : ''}
-CREATE OR REPLACE TABLE clean_${contract.id} AS
+CREATE OR REPLACE ${options.cleanIsTemp ? 'TEMP ' : ''}TABLE clean_${contract.id} AS
   SELECT c._file, c._row, ${select.join(', ')}
   FROM chk_${contract.id} c
   ${joins}
   WHERE len(c._errors) = 0;
 ${ids.length ? `DROP TABLE ids_${contract.id};` : ''}
 -- From here on chk_X keeps only the rejected rows (metrics count some of them), without identifiers.
-CREATE OR REPLACE TABLE chk_${contract.id} AS
+CREATE OR REPLACE TEMP TABLE chk_${contract.id} AS
   SELECT * ${ids.length ? `EXCLUDE (${ids.map((id) => `${id}_d`).join(', ')})` : ''} FROM chk_${contract.id} WHERE len(_errors) > 0;`;
 };

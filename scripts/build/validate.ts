@@ -84,7 +84,9 @@ const sourcesFor = (contract: FileContract, options: ValidationOptions): string[
 };
 
 /**
- * Loads one prepared file (or one slice of it) into its own table. A file read in place keeps
+ * Loads one prepared file (or one slice of it) into its own TEMP table: the loaded text, like
+ * the wide check table made from it, is scratch and never needs to reach the work database
+ * file of a large build (run-build.ts), where writing it cost more than checking it. A file read in place keeps
  * file order (rowid = position in the file); a numbered copy carries its row numbers, so
  * DuckDB may load it in any order, which spares it holding back batches at scale.
  */
@@ -92,7 +94,7 @@ const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string, path: 
   const names = prepared.direct ? prepared.columns : ['_row', ...prepared.columns];
   const columnsSql = `{${names.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
   await db.run(`${prepared.direct ? '' : 'SET preserve_insertion_order = false;'}
-    CREATE OR REPLACE TABLE ${table} AS
+    CREATE OR REPLACE TEMP TABLE ${table} AS
     SELECT * FROM read_csv(${sqlPath(path)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
                            auto_detect=false, columns=${columnsSql});
     RESET preserve_insertion_order;`);
@@ -170,21 +172,22 @@ const checkContract = async (db: Db, contract: FileContract, prepared: PreparedC
         rmSync(p.sliceFiles![slice]!, { force: true }); // loaded: the copy is no longer needed
       }
     }
-    await db.run(`CREATE OR REPLACE VIEW raw_${id} AS ${sources}`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW raw_${id} AS ${sources}`);
     await db.run(checkTableSql(contract, ctx));
     await db.run(`
       INSERT INTO quarantine
         SELECT '${id}', _file, _row, e.col, e.code, e.val, _nik_masked
         FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${id} WHERE len(_errors) > 0);
       DROP VIEW raw_${id};`);
-    await db.run(cleanTableSql(contract, ctx));
+    await db.run(cleanTableSql(contract, ctx, { cleanIsTemp: slices > 1 }));
     log(`    ${contract.id}: ${slices > 1 ? `bagian / slice ${slice + 1}/${slices} ` : ''}diperiksa / checked, ${since()}`);
     started = performance.now();
     if (slices === 1) break;
-    // Each slice's accepted and rejected rows are gathered; the next slice reuses the names.
+    // Each slice's accepted rows are gathered into the one table later stages read (in the work
+    // database file), its rejected rows into a TEMP table; the next slice reuses the names.
     await db.run(
       slice === 0
-        ? `ALTER TABLE clean_${id} RENAME TO clean_${id}__all; ALTER TABLE chk_${id} RENAME TO chk_${id}__all;`
+        ? `CREATE OR REPLACE TABLE clean_${id}__all AS FROM clean_${id}; DROP TABLE clean_${id}; ALTER TABLE chk_${id} RENAME TO chk_${id}__all;`
         : `INSERT INTO clean_${id}__all SELECT * FROM clean_${id}; DROP TABLE clean_${id};
            INSERT INTO chk_${id}__all SELECT * FROM chk_${id}; DROP TABLE chk_${id};`,
     );
