@@ -219,11 +219,12 @@ JOIN clean_programs pr ON pr.kode = r.kode_program
 LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
 DROP TABLE recipient_q;
 
-CREATE OR REPLACE TABLE family_programs AS
-SELECT DISTINCT periode, kk_h, kode_program FROM recipient WHERE terdaftar;
-
+-- Registered families receiving more than one program in a period, with their programs
+-- (sorted) and desa: the multi-program flag and the program pairs both come from here.
 CREATE OR REPLACE TABLE family_multi AS
-SELECT periode, kk_h FROM family_programs GROUP BY ALL HAVING count(*) > 1;
+SELECT periode, kk_h, any_value(kode_desa) AS kode_desa, list_sort(list_distinct(list(kode_program))) AS programs
+FROM recipient WHERE terdaftar
+GROUP BY periode, kk_h HAVING count(DISTINCT kode_program) > 1;
 `;
 
 /** Who is eligible: one row per program and eligible unit, placed in a desa. */
@@ -341,11 +342,15 @@ LEFT JOIN unregistered u USING (kode_program, periode)
 LEFT JOIN rejected r USING (kode_program, periode);
 
 CREATE OR REPLACE TABLE sasaran_tumpang_tindih AS
-WITH pairs AS (
-  SELECT h.kode_desa, a.periode, a.kode_program AS program_a, b.kode_program AS program_b, count(*) AS keluarga
-  FROM family_programs a
-  JOIN family_programs b ON a.kk_h = b.kk_h AND a.periode = b.periode AND a.kode_program < b.kode_program
-  JOIN hh h ON h.no_kk_h = a.kk_h
+-- Each family of family_multi once per pair of its programs (a family's desa is one, from hh):
+-- no self-join of every recipient family and no second join to the register.
+WITH program_pairs AS (
+  SELECT a.kode AS program_a, b.kode AS program_b FROM clean_programs a JOIN clean_programs b ON a.kode < b.kode
+),
+pairs AS (
+  SELECT f.kode_desa, f.periode, pp.program_a, pp.program_b, count(*) AS keluarga
+  FROM family_multi f
+  JOIN program_pairs pp ON list_contains(f.programs, pp.program_a) AND list_contains(f.programs, pp.program_b)
   GROUP BY ALL
 )
 SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, periode, program_a, program_b, sum(keluarga)::BIGINT AS keluarga
@@ -369,6 +374,6 @@ export const buildTargetingMetrics = async (
   await run(eligibleSql(options.asOf));
   await run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
-  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_programs; DROP TABLE family_multi; DROP TABLE periods;');
+  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_multi; DROP TABLE periods;');
   return TARGETING_TABLES;
 };
