@@ -219,12 +219,18 @@ JOIN clean_programs pr ON pr.kode = r.kode_program
 LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
 DROP TABLE recipient_q;
 
--- Registered families receiving more than one program in a period, with their programs
--- (sorted) and desa: the multi-program flag and the program pairs both come from here.
+-- Registered families receiving more than one program in a period, with their programs as
+-- one bit each and their desa (one per KK, from hh, so grouping by it adds no group): the
+-- multi-program flag and the program pairs both come from here. Integer states only, so the
+-- aggregation spills to disk at scale (a list per family ran out of memory at scale 16).
+CREATE OR REPLACE TABLE program_bit AS
+SELECT kode AS kode_program, 1::UBIGINT << (row_number() OVER (ORDER BY kode) - 1)::INTEGER AS bit FROM clean_programs;
+
 CREATE OR REPLACE TABLE family_multi AS
-SELECT periode, kk_h, any_value(kode_desa) AS kode_desa, list_sort(list_distinct(list(kode_program))) AS programs
-FROM recipient WHERE terdaftar
-GROUP BY periode, kk_h HAVING count(DISTINCT kode_program) > 1;
+SELECT r.periode, r.kk_h, r.kode_desa, bit_or(b.bit) AS programs
+FROM recipient r JOIN program_bit b USING (kode_program)
+WHERE r.terdaftar
+GROUP BY r.periode, r.kk_h, r.kode_desa HAVING bit_count(bit_or(b.bit)) > 1;
 `;
 
 /** Who is eligible: one row per program and eligible unit, placed in a desa. */
@@ -345,12 +351,12 @@ CREATE OR REPLACE TABLE sasaran_tumpang_tindih AS
 -- Each family of family_multi once per pair of its programs (a family's desa is one, from hh):
 -- no self-join of every recipient family and no second join to the register.
 WITH program_pairs AS (
-  SELECT a.kode AS program_a, b.kode AS program_b FROM clean_programs a JOIN clean_programs b ON a.kode < b.kode
+  SELECT a.kode_program AS program_a, b.kode_program AS program_b, a.bit | b.bit AS bits
+  FROM program_bit a JOIN program_bit b ON a.kode_program < b.kode_program
 ),
 pairs AS (
   SELECT f.kode_desa, f.periode, pp.program_a, pp.program_b, count(*) AS keluarga
-  FROM family_multi f
-  JOIN program_pairs pp ON list_contains(f.programs, pp.program_a) AND list_contains(f.programs, pp.program_b)
+  FROM family_multi f JOIN program_pairs pp ON f.programs & pp.bits = pp.bits
   GROUP BY ALL
 )
 SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, periode, program_a, program_b, sum(keluarga)::BIGINT AS keluarga
@@ -366,6 +372,11 @@ export const buildTargetingMetrics = async (
   options: { asOf: string; sliceRows?: number; log?: (line: string) => void },
 ): Promise<PublishedTable[]> => {
   const run = (sql: string) => runStatements(db, sql, options.log);
+  const [{ programs }] = (await db.all<{ programs: number }>('SELECT count(*) AS programs FROM clean_programs')) as [{ programs: number }];
+  if (programs > 64) {
+    // family_multi keeps a family's programs as bits of one 64-bit integer.
+    throw new Error(`Daftar program memuat ${programs} program; paling banyak 64 / The program list has ${programs} programs; at most 64`);
+  }
   await run(linkSql);
   const [{ paid }] = (await db.all<{ paid: number }>(`SELECT count(*) AS paid FROM clean_payments WHERE status = 'DIBAYAR'`)) as [{ paid: number }];
   const slices = Math.max(1, Math.ceil(paid / Math.max(1, options.sliceRows ?? DEFAULT_RECIPIENT_SLICE_ROWS)));
@@ -374,6 +385,6 @@ export const buildTargetingMetrics = async (
   await run(eligibleSql(options.asOf));
   await run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
-  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_multi; DROP TABLE periods;');
+  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_multi; DROP TABLE program_bit; DROP TABLE periods;');
   return TARGETING_TABLES;
 };
