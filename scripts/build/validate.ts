@@ -10,6 +10,7 @@ import type { FileContract } from '../contracts/types.ts';
 import type { Db } from './db.ts';
 import { InputFileError, type ErrorCode } from './errors.ts';
 import { preparedInSlices, preparedWhole, scanCsv, type Encoding, type PreparedCsv } from './prepare-csv.ts';
+import { prepareInWorker } from './prepare-worker.ts';
 import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, type ValidationContext } from './validate-sql.ts';
 
 export interface FileReport {
@@ -73,7 +74,10 @@ export const filesFor = (dir: string, contract: FileContract): string[] =>
         .map((name) => join(dir, name))
     : [];
 
-const sourcesFor = (contract: FileContract, options: ValidationOptions): string[] => {
+/** What the pre-scan needs (plain data: it is sent to a worker thread, prepare-worker.ts). */
+export type PrepareOptions = Pick<ValidationOptions, 'rawDir' | 'referenceDir' | 'workDir' | 'sliceRows'>;
+
+const sourcesFor = (contract: FileContract, options: PrepareOptions): string[] => {
   if (contract.kind === 'reference') {
     const own = join(options.referenceDir, contract.fileName);
     // The holiday calendar is the one reference list a Dinas extends with its own file.
@@ -132,7 +136,7 @@ const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
  * cannot be read. Past `sliceRows` rows, every file of the contract is split into the same
  * number of slices by the same hash, so each slice holds all rows sharing a key.
  */
-const prepareContract = (contract: FileContract, options: ValidationOptions): PreparedCsv[] => {
+export const prepareContract = (contract: FileContract, options: PrepareOptions): PreparedCsv[] => {
   const sources = sourcesFor(contract, options);
   if (sources.length === 0 && contract.requiredFile) {
     throw new InputFileError('FILE_MISSING', contract.fileName, contract.kind === 'raw' ? options.rawDir : options.referenceDir);
@@ -246,10 +250,9 @@ const reportFiles = async (db: Db, contract: FileContract, prepared: PreparedCsv
 const codesOf = async (db: Db, table: string, column: string): Promise<string[]> =>
   (await db.all<{ c: unknown }>(`SELECT DISTINCT ${ident(column)}::VARCHAR AS c FROM ${table} ORDER BY 1`)).map((r) => String(r.c));
 
-/** Validates reference files first (their codes drive the raw files' allowed values), then every raw file. */
 /**
  * Validates reference files first (their codes drive the raw files' allowed values),
- * then every raw file. While DuckDB checks one file, JavaScript prepares the next.
+ * then every raw file. While DuckDB checks one file, a worker thread prepares the next.
  */
 export const validateInputs = async (db: Db, secret: Buffer, options: ValidationOptions): Promise<FileReport[]> => {
   await setUpMacros(db, secret);
@@ -261,18 +264,18 @@ export const validateInputs = async (db: Db, secret: Buffer, options: Validation
     if (key) ctx.referenceCodes[`${contract.id}.${key}`] = await codesOf(db, `clean_${contract.id}`, key);
   }
   const raw = CONTRACTS.filter((c) => c.kind === 'raw');
-  let next = prepareContract(raw[0]!, options);
-  for (let i = 0; i < raw.length; i++) {
-    const checking = checkContract(db, raw[i]!, next, ctx);
-    if (i + 1 < raw.length) {
-      try {
-        next = prepareContract(raw[i + 1]!, options);
-      } catch (error) {
-        await checking.catch(() => undefined); // let DuckDB finish before the build stops
-        throw error;
-      }
+  const prepareOptions: PrepareOptions = { rawDir: options.rawDir, referenceDir: options.referenceDir, workDir: options.workDir, sliceRows: options.sliceRows };
+  let next = prepareInWorker(raw[0]!, prepareOptions);
+  try {
+    for (let i = 0; i < raw.length; i++) {
+      // A file that cannot be read stops the build here, after the previous file's checks have finished.
+      const prepared = await next.result;
+      if (i + 1 < raw.length) next = prepareInWorker(raw[i + 1]!, prepareOptions);
+      reports.push(...(await checkContract(db, raw[i]!, prepared, ctx)));
     }
-    reports.push(...(await checking));
+  } catch (error) {
+    await next.stop();
+    throw error;
   }
   return reports;
 };
