@@ -241,11 +241,13 @@ export const checkTableSql = (contract: FileContract, ctx: ValidationContext): s
     return c.required ? `(${v} IS NULL OR ${checks})` : `(${v} IS NOT NULL AND (${checks}))`;
   });
   // One 64-bit hash of the whole row finds the candidates of the duplicate test (grouping on
-  // every column of every row costs far more); only rows that share a hash are then compared
-  // cell by cell, so a collision never makes a row a "duplicate".
+  // every column of every row costs far more); see dup_hash below.
   const rowHash = `hash(${cols.map((c) => cellOf(c.name)).join(', ')})`;
-  const cellList = cols.map((c) => `${cellOf(c.name)} AS f_${c.name}`).join(', ');
-  const sameCells = cols.map((c) => `fr.f_${c.name} IS NOT DISTINCT FROM h.${cellOf(c.name)}`).join(' AND ');
+  const rowCells = cols.map((c) => c.name);
+  // The cells of `names` under a prefix (grouped rows), and the join that matches them to a row.
+  const cellsAs = (prefix: string, names: readonly string[]) => names.map((k) => `${cellOf(k)} AS ${prefix}_${k}`).join(', ');
+  const sameCells = (alias: string, prefix: string, names: readonly string[]) =>
+    names.map((k) => `${alias}.${prefix}_${k} IS NOT DISTINCT FROM h.${cellOf(k)}`).join(' AND ');
   const key = contract.key?.map((k) => cellOf(k)).join(', ');
   const duplicateRow = `CASE WHEN _dup_row > 1 THEN ${errorEntry('*', 'DUPLICATE_ROW', 'NULL')} END`;
   const duplicateKey =
@@ -269,16 +271,16 @@ hashed AS (
 -- The first occurrence of each row (and of each key) keeps it; later ones are duplicates.
 -- Only repeated hashes (and keys) are looked at closely: grouping on the 64-bit hash alone is
 -- cheap, and the later join then builds on a few rows instead of one per row. A shared hash is
--- not a shared row: DuckDB's hash() of several values collides far more often than 2^-64
--- (727 pairs among 6.6 million sample payments), so rows are grouped and joined on their cells too.
+-- not a shared row: DuckDB's hash() collides far more often than 2^-64 (two 16-digit KK numbers
+-- can share one; 727 rows of the 6.6 million sample payments did), so the cells are compared too.
 dup_hash AS (SELECT _hash FROM hashed GROUP BY _hash HAVING count(*) > 1),
 first_row AS (
-  SELECT _hash, ${cellList}, min((_file, _row)) AS _first FROM hashed
+  SELECT _hash, ${cellsAs('f', rowCells)}, min((_file, _row)) AS _first FROM hashed
   WHERE _hash IN (SELECT _hash FROM dup_hash) GROUP BY ALL HAVING count(*) > 1
 ),
 ${
   duplicateKey
-    ? `first_key AS (SELECT ${contract.key!.map((k) => `${cellOf(k)} AS k_${k}`).join(', ')}, min((_file, _row)) AS _first_key FROM hashed GROUP BY ALL HAVING count(*) > 1),`
+    ? `first_key AS (SELECT ${cellsAs('k', contract.key!)}, min((_file, _row)) AS _first_key FROM hashed GROUP BY ALL HAVING count(*) > 1),`
     : ''
 }
 n AS (
@@ -286,8 +288,8 @@ n AS (
     CASE WHEN fr._first IS NULL OR (h._file, h._row) = fr._first THEN 1 ELSE 2 END AS _dup_row,
     ${duplicateKey ? `CASE WHEN fk._first_key IS NULL OR (h._file, h._row) = fk._first_key THEN 1 ELSE 2 END` : '1'} AS _dup_key
   FROM hashed h
-  LEFT JOIN first_row fr ON fr._hash = h._hash AND ${sameCells}
-  ${duplicateKey ? `LEFT JOIN first_key fk ON ${contract.key!.map((k) => `fk.k_${k} IS NOT DISTINCT FROM h.${cellOf(k)}`).join(' AND ')}` : ''}
+  LEFT JOIN first_row fr ON fr._hash = h._hash AND ${sameCells('fr', 'f', rowCells)}
+  ${duplicateKey ? `LEFT JOIN first_key fk ON ${sameCells('fk', 'k', contract.key!)}` : ''}
 ),
 p AS (
   SELECT *, ${parsed.join(',\n    ')}

@@ -130,9 +130,9 @@ describe('DUPLICATE_ROW and hash collisions', () => {
     writeFileSync(file, content);
     const lastRow = content.trimEnd().split(/\r?\n/).length; // a reported row is its line in the file
     await validate(dir);
-    const [same] = await db.all<{ same: boolean }>(
-      `SELECT hash(NULL::VARCHAR, '1305052312240001') = hash(NULL::VARCHAR, '1305052812240006') AS same`,
-    );
+    // The row hash as the check computes it: hash() of every cell, the blank NIK as NULL.
+    const rowHash = (line: string) => `hash(${line.split(',').map((v) => (v ? `'${v}'` : 'NULL::VARCHAR')).join(', ')})`;
+    const [same] = await db.all<{ same: boolean }>(`SELECT ${rowHash(a)} = ${rowHash(b)} AS same`);
     const duplicates = await db.all<{ row: number }>(
       `SELECT "row" FROM quarantine WHERE file = 'pembayaran.csv' AND code = 'DUPLICATE_ROW' ORDER BY "row"`,
     );
