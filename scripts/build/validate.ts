@@ -9,7 +9,7 @@ import { CONTRACTS, fileBelongsTo } from '../contracts/contracts.ts';
 import type { FileContract } from '../contracts/types.ts';
 import type { Db } from './db.ts';
 import { InputFileError, type ErrorCode } from './errors.ts';
-import { preparedInSlices, preparedWhole, scanCsv, type Encoding, type PreparedCsv } from './prepare-csv.ts';
+import { countedCsv, inspectCsv, preparedInSlices, preparedWhole, type Encoding, type InspectedCsv, type PreparedCsv } from './prepare-csv.ts';
 import { prepareInWorker } from './prepare-worker.ts';
 import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, type ValidationContext } from './validate-sql.ts';
 
@@ -111,7 +111,7 @@ const selectPrepared = (prepared: PreparedCsv, table: string, contract: FileCont
   return `SELECT ${sqlPath(basename(prepared.source))} AS _file, ${row} AS _row, ${select.join(', ')} FROM ${table}`;
 };
 
-const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
+export const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
   // HMAC-SHA256 (RFC 2104) in SQL: the secret never appears in a table, and
   // these TEMP macros vanish with the connection.
   const block = Buffer.alloc(64);
@@ -141,19 +141,22 @@ export const prepareContract = (contract: FileContract, options: PrepareOptions)
   if (sources.length === 0 && contract.requiredFile) {
     throw new InputFileError('FILE_MISSING', contract.fileName, contract.kind === 'raw' ? options.rawDir : options.referenceDir);
   }
-  const scanned = sources.map((source) => scanCsv(source, contract));
+  const inspected = sources.map((source) => inspectCsv(source, contract));
+  const output = (i: number, slice?: number) => join(options.workDir, `${contract.id}-${i}${slice === undefined ? '' : `-s${slice}`}.csv`);
+  const sliced = (files: InspectedCsv[], slices: number) =>
+    files.map((s, i) => preparedInSlices(s, Array.from({ length: slices }, (_, k) => output(i, k)), sliceColumns(contract), contract));
+  // A file that will be checked in slices anyway is numbered, sliced and counted in one pass;
+  // the slice count then comes from the estimate, which changes nothing but the slices' sizes.
+  const estimate = inspected.reduce((n, s) => n + s.estimatedRows, 0);
+  if (contract.kind === 'raw' && sliceCount(estimate, options.sliceRows) > 1) return sliced(inspected, sliceCount(estimate, options.sliceRows));
+  const scanned = inspected.map((s) => countedCsv(s, contract));
   const rows = scanned.reduce((n, s) => n + s.rowsRead, 0);
   const slices = contract.kind === 'raw' ? sliceCount(rows, options.sliceRows) : 1;
-  const output = (i: number, slice?: number) => join(options.workDir, `${contract.id}-${i}${slice === undefined ? '' : `-s${slice}`}.csv`);
-  return scanned.map((s, i) =>
-    slices === 1
-      ? preparedWhole(s, output(i))
-      : preparedInSlices(s, Array.from({ length: slices }, (_, k) => output(i, k)), sliceColumns(contract)),
-  );
+  return slices === 1 ? scanned.map((s, i) => preparedWhole(s, output(i))) : sliced(scanned, slices);
 };
 
 /** Loads prepared files into DuckDB and checks every row (asynchronous: DuckDB works on its own threads). */
-const checkContract = async (db: Db, contract: FileContract, prepared: PreparedCsv[], ctx: ValidationContext): Promise<FileReport[]> => {
+export const checkContract = async (db: Db, contract: FileContract, prepared: PreparedCsv[], ctx: ValidationContext): Promise<FileReport[]> => {
   const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${contract.columns.map((c) => `NULL::VARCHAR AS ${ident(c.name)}`).join(', ')} WHERE false`;
   const tables = prepared.map((_, i) => `raw_${contract.id}_${i}`);
   const rows = prepared.reduce((n, p) => n + p.rowsRead, 0);
@@ -247,7 +250,7 @@ const reportFiles = async (db: Db, contract: FileContract, prepared: PreparedCsv
   return reports;
 };
 
-const codesOf = async (db: Db, table: string, column: string): Promise<string[]> =>
+export const codesOf = async (db: Db, table: string, column: string): Promise<string[]> =>
   (await db.all<{ c: unknown }>(`SELECT DISTINCT ${ident(column)}::VARCHAR AS c FROM ${table} ORDER BY 1`)).map((r) => String(r.c));
 
 /**

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { contractById } from '../../scripts/contracts/contracts.ts';
 import { InputFileError } from '../../scripts/build/errors.ts';
-import { detectDelimiter, hashField, incompleteUtf8Tail, normalizeHeader, prepareCsv, preparedInSlices, scanCsv } from '../../scripts/build/prepare-csv.ts';
+import { detectDelimiter, hashField, incompleteUtf8Tail, inspectCsv, normalizeHeader, prepareCsv, preparedInSlices, scanCsv } from '../../scripts/build/prepare-csv.ts';
 
 const deaths = contractById('deaths');
 const dir = mkdtempSync(join(tmpdir(), 'terang-prepare-'));
@@ -78,8 +78,16 @@ describe('preparedInSlices', () => {
   const source = join(dir, 'pembayaran.csv');
   writeFileSync(source, `${header}\r\n${body.join('\r\n')}\r\n`);
   const outputs = [0, 1, 2, 3].map((k) => join(dir, `pembayaran-s${k}.csv`));
-  const prepared = preparedInSlices(scanCsv(source, payments), outputs, ['nik', 'no_kk']);
+  // Sliced straight after the header is read: the copy counts the records itself.
+  const prepared = preparedInSlices(inspectCsv(source, payments), outputs, ['nik', 'no_kk'], payments);
   const slices = outputs.map((o) => readFileSync(o, 'utf8').trim().split('\n'));
+
+  it('counts records in the slicing pass as the counting scan does, and estimates them from the first bytes', () => {
+    const scanned = scanCsv(source, payments);
+    expect(scanned.rowsRead).toBe(300);
+    expect([prepared.rowsRead, prepared.blankLines, prepared.misshapen]).toEqual([scanned.rowsRead, scanned.blankLines, scanned.misshapen]);
+    expect(inspectCsv(source, payments).estimatedRows).toBe(300); // the whole file fits in the sample
+  });
 
   it('writes every record to exactly one slice, each with the header and its source line number', () => {
     expect(prepared.sliceFiles).toEqual(outputs);
@@ -112,6 +120,18 @@ describe('preparedInSlices', () => {
     expect(h('"123"')).toBe(h('123'));
     expect(h(' 123\t')).toBe(h('123'));
     expect(h('123')).not.toBe(h('124'));
+  });
+});
+
+describe('inspectCsv', () => {
+  it('estimates the records of a file larger than its 4 MB sample from the sample and the size', () => {
+    const payments = contractById('payments');
+    const rows = Array.from({ length: 120_000 }, (_, i) => `,35170112020500${String(i % 100).padStart(2, '0')},PKH,2025-0${(i % 9) + 1},${750000 + (i % 1000)},HIMBARA,DIBAYAR,`);
+    const source = join(dir, 'pembayaran-besar.csv');
+    writeFileSync(source, `nik,no_kk,kode_program,periode,nominal,saluran,status,tanggal_bayar\n${rows.join('\n')}\n`);
+    expect(statSync(source).size).toBeGreaterThan(5 * 2 ** 20);
+    const { estimatedRows } = inspectCsv(source, payments);
+    expect(Math.abs(estimatedRows - 120_000) / 120_000).toBeLessThan(0.01);
   });
 });
 
