@@ -153,10 +153,6 @@ CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal
 -- A person's row in \`ind\` is needed only where a payment has no KK of its own.
 CREATE OR REPLACE TABLE ind_needed AS
 SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR');
-
-CREATE OR REPLACE TABLE recipient_q (
-  kode_program VARCHAR, q INTEGER, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
-  setelah_meninggal BOOLEAN, nilai_setelah_meninggal BIGINT, nik_ganda BOOLEAN);
 `;
 
 /**
@@ -167,7 +163,7 @@ CREATE OR REPLACE TABLE recipient_q (
  * recipient), so each share's groups fit in memory; a recipient's payments all fall in one share.
  */
 const recipientQuarterSql = (slice: number, slices: number) => `
-INSERT INTO recipient_q
+CREATE OR REPLACE TEMP TABLE recipient_q AS
 WITH placed AS (
   SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, p.nominal,
          coalesce(p.tanggal_bayar, p.periode) AS tanggal,
@@ -178,7 +174,16 @@ WITH placed AS (
   JOIN clean_programs pr ON pr.kode = p.kode_program
   LEFT JOIN ind_needed i ON i.nik_h = p.nik_h
   LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h)
-  WHERE p.status = 'DIBAYAR'
+  WHERE p.status = 'DIBAYAR'${
+    slices > 1
+      ? `
+    -- The share's rows, as far as the payment alone tells the recipient (the same CASE as
+    -- penerima_h): the joins below then see about 1/${slices} of the payments, not all of them.
+    AND CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h, 0) % ${slices} = ${slice}
+             WHEN p.no_kk_h IS NOT NULL THEN p.no_kk_h % ${slices} = ${slice}
+             ELSE TRUE END`
+      : ''
+  }
 )
 SELECT placed.kode_program, q, penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGINT AS nilai,
        bool_or(d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal) AS setelah_meninggal,
@@ -191,16 +196,13 @@ ${slices > 1 ? `WHERE coalesce(placed.penerima_h, 0) % ${slices} = ${slice}` : '
 GROUP BY placed.kode_program, q, penerima_h;
 `;
 
-const afterQuartersSql = (asOf: string) => `
-DROP TABLE ind_needed;
--- Nothing after this point reads the payment or person rows: at 100 million payments,
--- keeping them is what makes DuckDB spill.
-DROP TABLE clean_payments;
-DROP TABLE clean_individuals;
-
--- Recipients per quarter and per year (from the quarters: a recipient counts once per
--- period), then placed on their family: desa, desil, verval.
-CREATE OR REPLACE TABLE recipient AS
+/**
+ * The share's recipients per quarter and per year (from the quarters: a recipient counts
+ * once per period), placed on their family: desa, desil, verval. A recipient's periods all
+ * come from its own share, so the shares' rows simply add up to the whole table.
+ */
+const recipientSql = (asOf: string, first: boolean) => `
+${first ? 'CREATE OR REPLACE TABLE recipient AS' : 'INSERT INTO recipient'}
 WITH by_period AS (
   SELECT kode_program, (q // 10)::VARCHAR || '-Q' || (q % 10)::VARCHAR AS periode, penerima_h, kk_h,
          nilai, setelah_meninggal, nilai_setelah_meninggal, nik_ganda
@@ -218,6 +220,14 @@ FROM by_period r
 JOIN clean_programs pr ON pr.kode = r.kode_program
 LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
 DROP TABLE recipient_q;
+`;
+
+const afterRecipientsSql = `
+DROP TABLE ind_needed;
+-- Nothing after this point reads the payment or person rows: at 100 million payments,
+-- keeping them is what makes DuckDB spill.
+DROP TABLE clean_payments;
+DROP TABLE clean_individuals;
 
 -- Registered families receiving more than one program in a period, with their programs as
 -- one bit each and their desa (one per KK, from hh, so grouping by it adds no group): the
@@ -380,8 +390,11 @@ export const buildTargetingMetrics = async (
   await run(linkSql);
   const [{ paid }] = (await db.all<{ paid: number }>(`SELECT count(*) AS paid FROM clean_payments WHERE status = 'DIBAYAR'`)) as [{ paid: number }];
   const slices = Math.max(1, Math.ceil(paid / Math.max(1, options.sliceRows ?? DEFAULT_RECIPIENT_SLICE_ROWS)));
-  for (let slice = 0; slice < slices; slice++) await run(recipientQuarterSql(slice, slices));
-  await run(afterQuartersSql(options.asOf));
+  for (let slice = 0; slice < slices; slice++) {
+    await run(recipientQuarterSql(slice, slices));
+    await run(recipientSql(options.asOf, slice === 0));
+  }
+  await run(afterRecipientsSql);
   await run(eligibleSql(options.asOf));
   await run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
