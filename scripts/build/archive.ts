@@ -3,9 +3,9 @@
  * the release folder by `publish.ts` before the folder is renamed into place.
  *
  * What it holds: every Parquet and CSV file and `datapackage.json` (the data
- * set and its documentation). It leaves out the site's database file
- * (`terang.duckdb`: the same tables again, in a form for the browser, and not
- * byte-reproducible) and itself.
+ * set and its documentation). It leaves out the site's database files
+ * (`terang.duckdb` and the pages' small ones, `*.duckdb`: the same tables
+ * again, in a form for the browser, and not byte-reproducible) and itself.
  *
  * Deterministic bytes: entries sorted by name, every timestamp fixed at the
  * data date (00:00), fixed compression settings, no extra fields, so the same
@@ -23,8 +23,8 @@ import { zipSync, type Zippable } from 'fflate';
 /** The archive's file name in a release folder. */
 export const archiveName = (releaseId: string): string => `terang-${releaseId}.zip`;
 
-/** Files a release archive leaves out. */
-const EXCLUDED = new Set(['terang.duckdb']);
+/** Files a release archive leaves out: the browser's database files. */
+const EXCLUDED = /\.duckdb$/;
 
 const STORED = /\.parquet$/;
 /** Deflate level for text: fixed, so the bytes never depend on a library default. */
@@ -34,7 +34,7 @@ const DEFLATE_LEVEL = 6;
 export function archiveEntries(dir: string, releaseId: string): string[] {
   const own = archiveName(releaseId);
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && name !== own && !EXCLUDED.has(name) && statSync(join(dir, name)).isFile())
+    .filter((name) => !name.startsWith('.') && name !== own && !EXCLUDED.test(name) && statSync(join(dir, name)).isFile())
     .sort();
 }
 

@@ -13,6 +13,28 @@ import type { PublishedColumnType, PublishedTable } from './published-table.ts';
 import { SUPPRESSED_SUFFIX } from './published-table.ts';
 
 export const SITE_DB_FILE = 'terang.duckdb';
+
+/**
+ * Small database files for one page each, which the browser fetches whole (in one request,
+ * compressed, while the wasm compiles) instead of by range: at the default sample the
+ * Sasaran page's file is about 1.3 MB, 0.2 MB gzipped, where its first query over range
+ * requests read 2.7 MB of `terang.duckdb` in about 25 sequential requests. Each lists the
+ * published tables it holds and which rows: the Sasaran page shows provinsi, kabupaten and
+ * kecamatan (src/lib/targeting/view.ts, TARGETING_LEVELS), never desa.
+ */
+export const PAGE_DB_FILES: { file: string; tables: { name: string; where?: string }[] }[] = [
+  {
+    file: 'sasaran.duckdb',
+    tables: [
+      { name: 'sasaran_program', where: `tingkat <> 'desa'` },
+      { name: 'sasaran_tumpang_tindih', where: `tingkat <> 'desa'` },
+      { name: 'sasaran_mutu_data' },
+      { name: 'wilayah', where: `tingkat <> 'desa'` },
+    ],
+  },
+];
+/** Every DuckDB file of a release: not in the data package, nor in the release's content hash (DuckDB stamps each file with a random identifier). */
+export const DB_FILES = new Set([SITE_DB_FILE, ...PAGE_DB_FILES.map((d) => d.file)]);
 /** DuckDB-wasm 1.32 (DuckDB 1.4) must read the file the Node build (DuckDB 1.5) writes. */
 const SITE_DB_STORAGE_VERSION = 'v1.0.0';
 
@@ -75,18 +97,28 @@ const copyTable = async (db: Db, table: PublishedTable, dir: string): Promise<nu
   return row?.n ?? 0;
 };
 
-/** The database file the site attaches in the browser: the same tables, with their columns as published. */
-const writeSiteDb = async (db: Db, tables: PublishedTable[], dir: string): Promise<void> => {
-  const path = join(dir, SITE_DB_FILE);
-  await db.run(`ATTACH ${sqlPath(path)} AS site (STORAGE_VERSION '${SITE_DB_STORAGE_VERSION}')`);
+/** A database file for the browser: the tables (all rows, or those `where` keeps), with their columns as published. */
+const writeDb = async (db: Db, file: string, tables: { table: PublishedTable; where?: string }[]): Promise<void> => {
+  await db.run(`ATTACH ${sqlPath(file)} AS site (STORAGE_VERSION '${SITE_DB_STORAGE_VERSION}')`);
   try {
-    for (const table of tables) {
+    for (const { table, where } of tables) {
       const columns = publishedColumns(table).map((c) => `"${c.name}"`).join(', ');
       const order = table.key.map((k) => `"${k}"`).join(', ');
-      await db.run(`CREATE TABLE site."${table.name}" AS SELECT ${columns} FROM "${table.name}" ORDER BY ${order}`);
+      await db.run(`CREATE TABLE site."${table.name}" AS SELECT ${columns} FROM "${table.name}" ${where ? `WHERE ${where}` : ''} ORDER BY ${order}`);
     }
   } finally {
     await db.run('DETACH site');
+  }
+};
+
+/** The database file the site attaches in the browser (every table), and the pages' small ones. */
+const writeSiteDbs = async (db: Db, tables: PublishedTable[], dir: string): Promise<void> => {
+  await writeDb(db, join(dir, SITE_DB_FILE), tables.map((table) => ({ table })));
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  for (const page of PAGE_DB_FILES) {
+    // A build without one of the tables (none is optional today) writes no file for that page: the page then reads terang.duckdb.
+    const chosen = page.tables.flatMap(({ name, where }) => (byName.has(name) ? [{ table: byName.get(name)!, where }] : []));
+    if (chosen.length === page.tables.length) await writeDb(db, join(dir, page.file), chosen);
   }
 };
 
@@ -143,7 +175,7 @@ const dataPackage = (tables: PublishedTable[], rows: Map<string, number>, dir: s
 const folderHash = (dir: string): string => {
   const hash = createHash('sha256');
   for (const name of readdirSync(dir).sort()) {
-    if (name === SITE_DB_FILE || name === 'datapackage.json') continue;
+    if (DB_FILES.has(name) || name === 'datapackage.json') continue;
     hash.update(name).update(sha256(join(dir, name)));
   }
   return hash.digest('hex').slice(0, 10);
@@ -157,7 +189,7 @@ export const publishRelease = async (db: Db, tables: PublishedTable[], options: 
     const rows = new Map<string, number>();
     for (const table of tables) rows.set(table.name, await copyTable(db, table, tmp));
     const id = `${options.asOf}-${folderHash(tmp)}`;
-    await writeSiteDb(db, tables, tmp);
+    await writeSiteDbs(db, tables, tmp);
     writeFileSync(join(tmp, 'datapackage.json'), `${JSON.stringify(dataPackage(tables, rows, tmp, id, options), null, 2)}\n`);
     writeReleaseArchive(tmp, id, options.asOf);
     const dir = join(options.publicDataDir, id);
@@ -171,6 +203,10 @@ export const publishRelease = async (db: Db, tables: PublishedTable[], options: 
       dataDate: options.asOf,
       period: options.period,
       database: `${id}/${SITE_DB_FILE}`,
+      // The pages' small database files, by page (`sasaran`), where the release has them.
+      pageDatabases: Object.fromEntries(
+        PAGE_DB_FILES.filter((p) => existsSync(join(dir, p.file))).map((p) => [p.file.replace(/\.duckdb$/, ''), `${id}/${p.file}`]),
+      ),
       datapackage: `${id}/datapackage.json`,
       tables: tables.map((t) => ({ name: t.name, rows: rows.get(t.name) ?? 0 })),
     };

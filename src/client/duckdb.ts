@@ -3,7 +3,8 @@
  * on the first `openDuckDB()` call (never on page load), in a web worker, from
  * files this site serves itself (the `eh` bundle; Vite's `?url` imports give
  * hashed same-origin URLs). It attaches database files read-only over HTTP
- * range requests, so a query reads only the blocks it needs.
+ * range requests, so a query reads only the blocks it needs, or, for a small
+ * file marked `whole`, fetched in one request while the wasm compiles.
  *
  * Findings this follows (docs: ../shared STACK.md, docs/deploy.md):
  * - `open()` with these filesystem settings must come first: without it the
@@ -29,6 +30,12 @@ export interface AttachedFile {
   url: string;
   /** Schema it is attached as, e.g. `r`. */
   schema: string;
+  /**
+   * Fetch the whole file (compressed, in one request) while the wasm compiles, and attach it
+   * from memory: for a small file, one request instead of the 20–30 sequential range reads
+   * that attaching and a first query need (each a round trip, which a phone network makes slow).
+   */
+  whole?: boolean;
 }
 
 export interface OpenOptions {
@@ -120,6 +127,19 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
     timer = setTimeout(() => fail(new DuckDBTimeoutError(timeoutMs)), timeoutMs);
   };
   restartTimer();
+  // Whole files download alongside the wasm; their bytes wait for the database to open.
+  const wholeFiles = new Map(
+    options.attach
+      .filter((file) => file.whole)
+      .map((file) => [
+        file.name,
+        fetch(new URL(file.url, location.href).href).then(async (response) => {
+          if (!response.ok) throw new Error(`${file.url}: HTTP ${response.status}`);
+          return new Uint8Array(await response.arrayBuffer());
+        }),
+      ]),
+  );
+  for (const bytes of wholeFiles.values()) bytes.catch(() => undefined); // awaited below; a failure there fails the start
   const ready = (async () => {
     await db.instantiate(wasmUrl, null, (progress) => {
       restartTimer();
@@ -130,7 +150,9 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
     const connection = await db.connect();
     performance.mark('duckdb:opened');
     for (const file of options.attach) {
-      await db.registerFileURL(file.name, new URL(file.url, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+      const bytes = wholeFiles.get(file.name);
+      if (bytes) await db.registerFileBuffer(file.name, await bytes);
+      else await db.registerFileURL(file.name, new URL(file.url, location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
       await connection.query(`ATTACH ${sqlString(file.name)} AS "${file.schema.replaceAll('"', '')}" (READ_ONLY)`);
     }
     performance.mark('duckdb:attached');

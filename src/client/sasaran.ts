@@ -59,7 +59,7 @@ function setUp(root: HTMLElement): void {
     (engine ??= Promise.all([
       import('./duckdb.ts').then(({ openDuckDB }) =>
         openDuckDB({
-          attach: [{ name: 'terang.duckdb', url: config.databaseUrl, schema: 'r' }],
+          attach: [{ name: config.databaseUrl.split('/').at(-1) ?? 'terang.duckdb', url: config.databaseUrl, schema: 'r', whole: config.databaseWhole }],
           timeoutMs: DUCKDB_TIMEOUT_MS,
           onProgress: (loaded, total) => progress?.(loaded, total),
         }),

@@ -36,6 +36,8 @@ export interface ReleaseManifest {
   period: { start: string | null; end: string | null };
   /** The site database file, relative to the data root (`database`), if stated. */
   database: string | null;
+  /** Small database files for one page each (`pageDatabases`, e.g. `sasaran`), relative to the data root. */
+  pageDatabases: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -112,7 +114,13 @@ export function readLatestRelease(publicDataDir: string): ReleaseManifest | null
   const period = isObject(latest.period)
     ? { start: firstString(latest.period, ['start']), end: firstString(latest.period, ['end']) }
     : { start: null, end: null };
-  const database = firstString(latest, ['database']);
-  const safeDatabase = database && !database.split('/').includes('..') && !path.isAbsolute(database) ? database : null;
-  return { release, dataDate, generatedAt, tables: tables ?? [], period, database: safeDatabase };
+  const safe = (file: string | null) => (file && !file.split('/').includes('..') && !path.isAbsolute(file) ? file : null);
+  const pageDatabases: Record<string, string> = {};
+  if (isObject(latest.pageDatabases)) {
+    for (const [page, file] of Object.entries(latest.pageDatabases)) {
+      const checked = typeof file === 'string' ? safe(file) : null;
+      if (checked) pageDatabases[page] = checked;
+    }
+  }
+  return { release, dataDate, generatedAt, tables: tables ?? [], period, database: safe(firstString(latest, ['database'])), pageDatabases };
 }

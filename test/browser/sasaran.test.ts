@@ -139,7 +139,9 @@ describe('Sasaran page', () => {
     await page.selectOption('select[name="program"]', 'SEMBAKO');
     await waitReady(page);
     expect(recording.requests.some((url) => /duckdb-eh.*\.wasm$/.test(url)), 'the wasm was fetched').toBe(true);
-    expect(recording.requests.some((url) => url.endsWith('/terang.duckdb')), 'the release database was read').toBe(true);
+    // The page's own small database, fetched whole: the release's large one is not touched.
+    expect(recording.requests.filter((url) => url.endsWith('/sasaran.duckdb')), "the page's database was fetched once").toHaveLength(1);
+    expect(recording.requests.some((url) => url.endsWith('/terang.duckdb')), 'the large database was not read').toBe(false);
 
     const periode = await latestQuarter('SEMBAKO');
     const url = new URL(page.url());

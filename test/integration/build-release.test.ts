@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../scripts/build/db.ts';
 import { findRecoverableCells } from '../../scripts/build/disclosure.ts';
 import { InputFileError } from '../../scripts/build/errors.ts';
-import { SITE_DB_FILE } from '../../scripts/build/publish.ts';
+import { DB_FILES, PAGE_DB_FILES, SITE_DB_FILE } from '../../scripts/build/publish.ts';
 import { SUPPRESSED_SUFFIX, type PublishedTable } from '../../scripts/build/published-table.ts';
 import { runDataBuild, type BuildOptions, type BuildResult } from '../../scripts/build/run-build.ts';
 import { generateSample, type SampleManifest } from '../../scripts/sample/generate.ts';
@@ -117,22 +117,47 @@ describe('the release', () => {
   it('is byte-identical when built twice from the same inputs and secret, once checked in slices (Parquet, CSV, datapackage.json)', () => {
     expect(first.release.id).toBe(second.release.id);
     expect(releaseFiles(first)).toEqual(releaseFiles(second));
-    for (const name of releaseFiles(first).filter((n) => n !== SITE_DB_FILE)) {
+    for (const name of releaseFiles(first).filter((n) => !DB_FILES.has(n))) {
       expect(readFileSync(join(second.release.dir, name)).equals(readFileSync(join(first.release.dir, name))), name).toBe(true);
     }
   });
 
-  it('writes a site database with the same contents both times (DuckDB stamps each file with a random identifier, so its bytes differ)', async () => {
+  it('writes each database file with the same contents both times (DuckDB stamps each file with a random identifier, so its bytes differ)', async () => {
     const db = await openDb();
     try {
-      await db.run(`ATTACH '${join(first.release.dir, SITE_DB_FILE)}' AS a (READ_ONLY); ATTACH '${join(second.release.dir, SITE_DB_FILE)}' AS b (READ_ONLY)`);
-      const tables = await db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = 'a' ORDER BY 1`);
-      expect(tables.length).toBeGreaterThan(10);
-      for (const { name } of tables) {
-        const [diff] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ((FROM a."${name}" EXCEPT ALL FROM b."${name}") UNION ALL (FROM b."${name}" EXCEPT ALL FROM a."${name}"))`);
+      for (const file of DB_FILES) {
+        await db.run(`ATTACH '${join(first.release.dir, file)}' AS a (READ_ONLY); ATTACH '${join(second.release.dir, file)}' AS b (READ_ONLY)`);
+        const tables = await db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = 'a' ORDER BY 1`);
+        expect(tables.length, file).toBeGreaterThan(file === SITE_DB_FILE ? 10 : 1);
+        for (const { name } of tables) {
+          const [diff] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ((FROM a."${name}" EXCEPT ALL FROM b."${name}") UNION ALL (FROM b."${name}" EXCEPT ALL FROM a."${name}"))`);
+          expect(diff?.n, `${file}: ${name}`).toBe(0);
+          const [parquet] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ((FROM a."${name}" EXCEPT ALL FROM read_parquet('${join(first.release.dir, `${name}.parquet`)}')))`);
+          expect(parquet?.n, `${file}: ${name} vs its Parquet`).toBe(0);
+        }
+        await db.run('DETACH a; DETACH b');
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it("writes the Sasaran page's small database with exactly the rows of its levels (every row but desa), as in the Parquet", async () => {
+    const page = PAGE_DB_FILES.find((p) => p.file === 'sasaran.duckdb')!;
+    const db = await openDb();
+    try {
+      await db.run(`ATTACH '${join(first.release.dir, page.file)}' AS s (READ_ONLY)`);
+      const tables = await db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = 's' ORDER BY 1`);
+      expect(tables.map((t) => t.name)).toEqual(page.tables.map((t) => t.name).sort());
+      for (const { name } of page.tables) {
+        const parquet = `read_parquet('${join(first.release.dir, `${name}.parquet`)}')`;
+        const hasLevel = (await db.all<{ n: number }>(`SELECT count(*) AS n FROM (DESCRIBE SELECT * FROM ${parquet}) WHERE column_name = 'tingkat'`))[0]!.n > 0;
+        const expected = hasLevel ? `(FROM ${parquet} WHERE tingkat IN ('provinsi', 'kabupaten', 'kecamatan'))` : parquet;
+        const [diff] = await db.all<{ n: number; rows: number }>(
+          `SELECT (SELECT count(*) FROM ((FROM s."${name}" EXCEPT ALL FROM ${expected}) UNION ALL (FROM ${expected} EXCEPT ALL FROM s."${name}"))) AS n, (SELECT count(*) FROM s."${name}") AS rows`,
+        );
         expect(diff?.n, name).toBe(0);
-        const [parquet] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ((FROM a."${name}" EXCEPT ALL FROM read_parquet('${join(first.release.dir, `${name}.parquet`)}')))`);
-        expect(parquet?.n, `${name} vs its Parquet`).toBe(0);
+        expect(diff?.rows, name).toBeGreaterThan(0);
       }
     } finally {
       db.close();
@@ -175,7 +200,7 @@ const publishedStrings = async (dir: string): Promise<Set<string>> => {
         for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM read_parquet('${path}')`)) {
           for (const v of Object.values(row)) values.add(String(v));
         }
-      } else if (name === SITE_DB_FILE) {
+      } else if (DB_FILES.has(name)) {
         await db.run(`ATTACH '${path}' AS site (READ_ONLY)`);
         const tables = await db.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = 'site'`);
         for (const t of tables) for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM site."${t.name}"`)) for (const v of Object.values(row)) values.add(String(v));

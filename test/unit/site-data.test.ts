@@ -17,6 +17,7 @@ const RELEASE: ReleaseManifest = {
   tables: [],
   period: { start: '2024-10-01', end: '2026-10-28' },
   database: null,
+  pageDatabases: {},
 };
 
 const TABLES = `

@@ -22,6 +22,7 @@ const RELEASE: ReleaseManifest = {
   tables: [],
   period: { start: '2024-10-01', end: '2026-10-31' },
   database: null,
+  pageDatabases: {},
 };
 
 const TABLES = `

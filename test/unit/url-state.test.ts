@@ -11,6 +11,7 @@ const config: TargetingConfig = {
   lang: 'id',
   release: '2026-10-31-abc',
   databaseUrl: '/data/2026-10-31-abc/terang.duckdb',
+  databaseWhole: false,
   programs: [
     { kode: 'PKH', label: 'PKH', periods: ['2026-Q3', '2026-Q2', '2026'], defaultPeriod: '2026-Q3' },
     { kode: 'PIP', label: 'PIP', periods: ['2026-Q2', '2025'], defaultPeriod: '2026-Q2' },

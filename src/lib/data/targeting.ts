@@ -50,7 +50,10 @@ async function read(site: SiteData, lang: Lang): Promise<TargetingPageData | nul
   const config: TargetingConfig = {
     lang,
     release: site.release.release,
-    databaseUrl: `/data/${site.release.database ?? `${site.release.release}/terang.duckdb`}`,
+    // The page's own small database, fetched whole, where the release has one; else the release's database by range.
+    ...(site.release.pageDatabases.sasaran
+      ? { databaseUrl: `/data/${site.release.pageDatabases.sasaran}`, databaseWhole: true }
+      : { databaseUrl: `/data/${site.release.database ?? `${site.release.release}/terang.duckdb`}`, databaseWhole: false }),
     programs,
     levels: TARGETING_LEVELS,
     defaultLevel: 'provinsi',

@@ -42,8 +42,10 @@ const FLAG_LABELS = { dibayar_setelah_meninggal: 'flagDeath', nik_ganda: 'flagDu
 export interface TargetingConfig {
   lang: Lang;
   release: string;
-  /** Site-relative URL of the release's `terang.duckdb`. */
+  /** Site-relative URL of the database the page queries: its own `sasaran.duckdb`, or the release's `terang.duckdb`. */
   databaseUrl: string;
+  /** Fetch the file whole (the page's small one) rather than read it by range. */
+  databaseWhole: boolean;
   programs: { kode: string; label: string; periods: string[]; defaultPeriod: string }[];
   levels: TargetingLevel[];
   defaultLevel: TargetingLevel;
