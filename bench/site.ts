@@ -140,7 +140,7 @@ async function sasaranTimings(browser: Browser, server: StaticServer, runs: numb
   const baseUrl = server.url;
   const cold: number[] = [];
   const coldWhole: number[] = [];
-  /** What the first change downloads (DuckDB's code and wasm, the database ranges read), as served. */
+  /** What the first change downloads (DuckDB's code and wasm, the database file or ranges read), as served. */
   let firstChange = { bytes: 0, wasmBytes: 0, databaseBytes: 0, requests: 0 };
   const later: number[] = [];
   const steps: Record<string, number>[] = [];
@@ -204,10 +204,10 @@ async function main() {
     const stepMedian = (name: string) => median(timings.coldSteps.flatMap((step) => (step[name] === undefined ? [] : [step[name]!])));
     console.log(
       `  steps after the change (median ms): ${STEP_MARKS.map((name) => `${name} ${stepMedian(name).toFixed(0)}`).join(', ')}` +
-        ' (start: DuckDB\'s code loaded; instantiated: the wasm compiled and the runtime up; opened: database and connection; attached: the release\'s file attached over ranges)',
+        ' (start: DuckDB\'s code loaded; instantiated: the wasm compiled and the runtime up; opened: database and connection; attached: the page\'s database attached (sasaran.duckdb, fetched whole alongside the wasm))',
     );
     const first = timings.firstChange;
-    console.log(`  the first change downloaded ${kb(first.bytes)} in ${first.requests} requests: wasm ${kb(first.wasmBytes)}, database ranges ${kb(first.databaseBytes)}`);
+    console.log(`  the first change downloaded ${kb(first.bytes)} in ${first.requests} requests: wasm ${kb(first.wasmBytes)}, database ${kb(first.databaseBytes)}`);
     console.log(`(load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
     if (siteBuildSeconds !== null) {
       const total = siteBuildSeconds + precompressSeconds;
