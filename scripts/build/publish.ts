@@ -116,9 +116,12 @@ const writeSiteDbs = async (db: Db, tables: PublishedTable[], dir: string): Prom
   await writeDb(db, join(dir, SITE_DB_FILE), tables.map((table) => ({ table })));
   const byName = new Map(tables.map((t) => [t.name, t]));
   for (const page of PAGE_DB_FILES) {
-    // A build without one of the tables (none is optional today) writes no file for that page: the page then reads terang.duckdb.
-    const chosen = page.tables.flatMap(({ name, where }) => (byName.has(name) ? [{ table: byName.get(name)!, where }] : []));
-    if (chosen.length === page.tables.length) await writeDb(db, join(dir, page.file), chosen);
+    const chosen = page.tables.map(({ name, where }) => {
+      const table = byName.get(name);
+      if (!table) throw new Error(`${page.file}: table ${name} is not among the published tables`);
+      return { table, where };
+    });
+    await writeDb(db, join(dir, page.file), chosen);
   }
 };
 
@@ -203,10 +206,8 @@ export const publishRelease = async (db: Db, tables: PublishedTable[], options: 
       dataDate: options.asOf,
       period: options.period,
       database: `${id}/${SITE_DB_FILE}`,
-      // The pages' small database files, by page (`sasaran`), where the release has them.
-      pageDatabases: Object.fromEntries(
-        PAGE_DB_FILES.filter((p) => existsSync(join(dir, p.file))).map((p) => [p.file.replace(/\.duckdb$/, ''), `${id}/${p.file}`]),
-      ),
+      // The pages' small database files, by page (`sasaran`).
+      pageDatabases: Object.fromEntries(PAGE_DB_FILES.map((p) => [p.file.replace(/\.duckdb$/, ''), `${id}/${p.file}`])),
       datapackage: `${id}/datapackage.json`,
       tables: tables.map((t) => ({ name: t.name, rows: rows.get(t.name) ?? 0 })),
     };
