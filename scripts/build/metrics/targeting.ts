@@ -154,22 +154,24 @@ CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal
 CREATE OR REPLACE TABLE ind_needed AS
 SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR');
 
-CREATE OR REPLACE TABLE recipient_q (
-  kode_program VARCHAR, q INTEGER, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
+CREATE OR REPLACE TABLE recipient_p (
+  kode_program VARCHAR, periode VARCHAR, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
   setelah_meninggal BOOLEAN, nilai_setelah_meninggal BIGINT, nik_ganda BOOLEAN);
 `;
 
 /**
- * One row per recipient, program and quarter, straight from the payments: the largest
- * aggregation of the build (one row in per payment). Only identifiers, amounts and the two
- * per-payment flags travel through it; the family's attributes are joined once per recipient
- * after. With \`slices\` > 1 it runs once per share of the recipients (by a hash of the
- * recipient), so each share's groups fit in memory; a recipient's payments all fall in one share.
+ * One row per recipient, program and period (quarter and year), straight from the payments:
+ * the largest aggregation of the build (one row in per payment). Both periods come from one
+ * pass with grouping sets (a recipient counts once per period; the year's sums, minimum and
+ * flags are those of its payments, as its quarters' would give). Only identifiers, amounts and
+ * the two per-payment flags travel through it; the family's attributes are joined once per
+ * recipient after. With \`slices\` > 1 it runs once per share of the recipients (by a hash of
+ * the recipient), so each share's groups fit in memory; a recipient's payments all fall in one share.
  */
-const recipientQuarterSql = (slice: number, slices: number) => `
-INSERT INTO recipient_q
+const recipientPeriodSql = (slice: number, slices: number) => `
+INSERT INTO recipient_p
 WITH placed AS (
-  SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, p.nominal,
+  SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, year(p.periode)::INTEGER AS y, p.nominal,
          coalesce(p.tanggal_bayar, p.periode) AS tanggal,
          coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
          CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
@@ -189,7 +191,9 @@ WITH placed AS (
       : ''
   }
 )
-SELECT placed.kode_program, q, penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGINT AS nilai,
+SELECT placed.kode_program,
+       CASE WHEN grouping(q) = 0 THEN (q // 10)::VARCHAR || '-Q' || (q % 10)::VARCHAR ELSE y::VARCHAR END AS periode,
+       penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGINT AS nilai,
        bool_or(d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal) AS setelah_meninggal,
        coalesce(sum(nominal) FILTER (WHERE d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal), 0)::BIGINT AS nilai_setelah_meninggal,
        bool_or(g.nik_h IS NOT NULL) AS nik_ganda
@@ -197,7 +201,7 @@ FROM placed
 LEFT JOIN death d ON d.nik_h = placed.orang_h
 LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h
 ${slices > 1 ? `WHERE coalesce(placed.penerima_h, 0) % ${slices} = ${slice}` : ''}
-GROUP BY placed.kode_program, q, penerima_h;
+GROUP BY GROUPING SETS ((placed.kode_program, q, penerima_h), (placed.kode_program, y, penerima_h));
 `;
 
 const afterQuartersSql = (asOf: string) => `
@@ -207,27 +211,17 @@ DROP TABLE ind_needed;
 DROP TABLE clean_payments;
 DROP TABLE clean_individuals;
 
--- Recipients per quarter and per year (from the quarters: a recipient counts once per
--- period), then placed on their family: desa, desil, verval. One statement: per share of
+-- Recipients placed on their family: desa, desil, verval. One statement: per share of
 -- recipients it cost more (scale 16: 9 × 14.5 s against 90 s), as each share joins all of hh.
 CREATE OR REPLACE TABLE recipient AS
-WITH by_period AS (
-  SELECT kode_program, (q // 10)::VARCHAR || '-Q' || (q % 10)::VARCHAR AS periode, penerima_h, kk_h,
-         nilai, setelah_meninggal, nilai_setelah_meninggal, nik_ganda
-  FROM recipient_q
-  UNION ALL
-  SELECT kode_program, (q // 10)::VARCHAR, penerima_h, min(kk_h), sum(nilai)::BIGINT, bool_or(setelah_meninggal),
-         sum(nilai_setelah_meninggal)::BIGINT, bool_or(nik_ganda)
-  FROM recipient_q GROUP BY kode_program, q // 10, penerima_h
-)
 SELECT r.kode_program, r.periode, r.penerima_h, r.kk_h, h.kode_desa, h.desil,
        h.desil BETWEEN pr.desil_min AND pr.desil_max AS sesuai_desil, h.status_verval,
        h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR AS belum_verval,
        r.nilai, r.setelah_meninggal, r.nilai_setelah_meninggal, r.nik_ganda, h.no_kk_h IS NOT NULL AS terdaftar
-FROM by_period r
+FROM recipient_p r
 JOIN clean_programs pr ON pr.kode = r.kode_program
 LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
-DROP TABLE recipient_q;
+DROP TABLE recipient_p;
 
 -- Registered families receiving more than one program in a period, with their programs as
 -- one bit each and their desa (one per KK, from hh, so grouping by it adds no group): the
@@ -390,7 +384,7 @@ export const buildTargetingMetrics = async (
   await run(linkSql);
   const [{ paid }] = (await db.all<{ paid: number }>(`SELECT count(*) AS paid FROM clean_payments WHERE status = 'DIBAYAR'`)) as [{ paid: number }];
   const slices = Math.max(1, Math.ceil(paid / Math.max(1, options.sliceRows ?? DEFAULT_RECIPIENT_SLICE_ROWS)));
-  for (let slice = 0; slice < slices; slice++) await run(recipientQuarterSql(slice, slices));
+  for (let slice = 0; slice < slices; slice++) await run(recipientPeriodSql(slice, slices));
   await run(afterQuartersSql(options.asOf));
   await run(eligibleSql(options.asOf));
   await run(tablesSql);
