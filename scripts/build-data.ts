@@ -56,6 +56,7 @@ try {
     threads: values.threads ? Number(values.threads) : undefined,
     memoryLimit: values['memory-limit'] ?? process.env.TERANG_MEMORY_LIMIT,
     sliceRows: process.env.TERANG_SLICE_ROWS ? Number(process.env.TERANG_SLICE_ROWS) : undefined,
+    recipientSliceRows: process.env.TERANG_RECIPIENT_SLICE_ROWS ? Number(process.env.TERANG_RECIPIENT_SLICE_ROWS) : undefined,
     inMemoryMaxBytes: process.env.TERANG_IN_MEMORY_MAX_BYTES ? Number(process.env.TERANG_IN_MEMORY_MAX_BYTES) : undefined,
     bpsFile: join(bpsDir(), NORMALIZED_FILE),
     log: (line) => console.log(line),

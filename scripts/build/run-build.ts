@@ -40,6 +40,8 @@ export interface BuildOptions {
   inMemoryMaxBytes?: number;
   /** Rows per slice for very large files, in validation (validate.ts) and in the recipients' aggregation (targeting.ts); default 12 million. */
   sliceRows?: number;
+  /** Paid payments per share of recipients in targeting, when it should differ from `sliceRows` (default: `sliceRows`, else 12 million). */
+  recipientSliceRows?: number;
   /** The BPS importer's normalized file (docs/bps-import.md); when absent the release has no bps_kemiskinan table. */
   bpsFile?: string;
   log?: (line: string) => void;
@@ -116,7 +118,7 @@ export const runDataBuild = async (options: BuildOptions): Promise<BuildResult> 
     const metricOptions = { asOf: options.asOf };
     const tables: PublishedTable[] = [];
     tables.push(...(await stage('poverty', () => buildPovertyMetrics(db, metricOptions))));
-    tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, { ...metricOptions, log, sliceRows: options.sliceRows }))));
+    tables.push(...(await stage('targeting', () => buildTargetingMetrics(db, { ...metricOptions, log, sliceRows: options.recipientSliceRows ?? options.sliceRows }))));
     tables.push(...(await stage('complaints', () => buildComplaintMetrics(db, metricOptions))));
     tables.push(...(await stage('dimensions', () => buildDimensionTables(db, tables))));
     // After the lookup tables: BPS covers regions beyond the registry, which get no region page.
