@@ -38,9 +38,9 @@ export interface BuildOptions {
    * in `workDir` (default 1.5 GB: the default sample, about 0.7 GB, stays in memory).
    */
   inMemoryMaxBytes?: number;
-  /** Rows per slice for very large files, in validation (validate.ts) and in the recipients' aggregation (targeting.ts); default 12 million. */
+  /** Rows per slice for very large files, in validation (validate.ts; default 4 million) and, unless `recipientSliceRows` is set, in the recipients' aggregation (targeting.ts; default 12 million paid payments). */
   sliceRows?: number;
-  /** Paid payments per share of recipients in targeting, when it should differ from `sliceRows` (default: `sliceRows`, else 12 million). */
+  /** Paid payments per share of recipients in targeting, when it should differ from `sliceRows` (default: `sliceRows` when given, else 12 million). */
   recipientSliceRows?: number;
   /** The BPS importer's normalized file (docs/bps-import.md); when absent the release has no bps_kemiskinan table. */
   bpsFile?: string;

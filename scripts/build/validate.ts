@@ -35,14 +35,20 @@ export interface ValidationOptions {
   /**
    * Files of one contract with more rows than this are checked in slices of about this
    * many rows, so the duplicate test and the identifier hashing fit in memory at any
-   * scale (default 12 million; see `sliceCount`).
+   * scale (default 4 million; see `sliceCount`).
    */
   sliceRows?: number;
   /** Progress of long files (loading, each slice), for people watching a large build. */
   log?: (line: string) => void;
 }
 
-export const DEFAULT_SLICE_ROWS = 12_000_000;
+/**
+ * 4 million: smaller slices keep the duplicate test's and the hashing's tables in cache and
+ * memory. Measured on 2026-12-07 (docs/benchmarks.md, eighth run): scale 16 validated in
+ * 663 s in slices of 4 million against 899 s in slices of 12 million; scale 4 peaked at
+ * 2.9 GB against 5.65 GB; scale 1 in slices of 2 million 34.2 s against 41.7 s whole.
+ */
+export const DEFAULT_SLICE_ROWS = 4_000_000;
 
 /** How many slices a contract's rows are checked in: one until a file grows past `sliceRows`. */
 export const sliceCount = (rows: number, sliceRows: number = DEFAULT_SLICE_ROWS): number =>
