@@ -92,7 +92,9 @@ const columnSql = (column: ColumnContract, ctx: ValidationContext): ColumnSql =>
           { when: `NOT ${ok}`, code: 'NIK_LENGTH' },
           { when: `NOT list_contains(regency_codes, ${d}[1:4])`, code: 'NIK_REGION' },
           {
-            when: `NOT ((TRY_CAST(${d}[7:8] AS INT) BETWEEN 1 AND 31 OR TRY_CAST(${d}[7:8] AS INT) BETWEEN 41 AND 71) AND TRY_CAST(${d}[9:10] AS INT) BETWEEN 1 AND 12)`,
+            // Checked after NIK_LENGTH, so the digits are 16: comparing two-digit strings gives
+            // the numeric answer, at a third of the cost of casting them.
+            when: `NOT ((${d}[7:8] BETWEEN '01' AND '31' OR ${d}[7:8] BETWEEN '41' AND '71') AND ${d}[9:10] BETWEEN '01' AND '12')`,
             code: 'NIK_BIRTHDATE',
           },
           { when: `${d}[13:16] = '0000'`, code: 'NIK_SERIAL' },
@@ -313,34 +315,44 @@ p AS (
   FROM n
 )
 SELECT _file, _row, ${parsedNames.map(ident).map((n) => `p.${n}`).join(', ')},
-  ${maskedNik} AS _nik_masked,
-  CASE WHEN NOT (${[...columnBad, ...crossColumnErrors(contract).map((e) => `(${e}) IS NOT NULL`), '_dup_row > 1', '_dup_key > 1'].join('\n    OR ')})
+  -- The masked NIK only serves the report of a rejected row.
+  CASE WHEN _bad THEN ${maskedNik} END AS _nik_masked,
+  CASE WHEN NOT _bad
        THEN []::STRUCT(col VARCHAR, code VARCHAR, val VARCHAR)[]
        ELSE list_filter([${errorList.join(',\n    ')}], e -> e IS NOT NULL) END AS _errors
-FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc`;
+FROM (
+  SELECT *, ${[...columnBad, ...crossColumnErrors(contract).map((e) => `(${e}) IS NOT NULL`), '_dup_row > 1', '_dup_key > 1'].join('\n    OR ')} AS _bad
+  FROM p, (SELECT list(code) AS regency_codes FROM ref_regency) AS rc
+) p`;
 };
 
 /**
  * SQL creating clean_X from chk_X: the accepted rows, with each NIK/KK replaced by its
- * keyed hash (`<column>_h`). Each distinct identifier is hashed once (a family's KK
- * recurs on every payment). chk_X then shrinks to its rejected rows, without digits (still
- * TEMP). A slice's clean_X is TEMP too (`cleanIsTemp`): validate.ts gathers the slices.
+ * keyed hash (`<column>_h`). An identifier that recurs (a family's KK on every payment) is
+ * hashed once per distinct value and joined back; one with its own value on each row
+ * (`onePerRow`) is hashed in place, which spares the distinct and the join (scale 4: 4 million
+ * person rows, 4.4 s against 6.9 s for hashing both the NIK and the KK by distinct value).
+ * chk_X then shrinks to its rejected rows, without digits (still TEMP). A slice's clean_X is
+ * TEMP too (`cleanIsTemp`): validate.ts gathers the slices.
  */
 export const cleanTableSql = (contract: FileContract, ctx: ValidationContext, options: { cleanIsTemp?: boolean } = {}): string => {
-  const ids = contract.columns.filter((c) => c.type === 'nik' || c.type === 'kk').map((c) => c.name);
+  const idColumns = contract.columns.filter((c) => c.type === 'nik' || c.type === 'kk');
+  const ids = idColumns.map((c) => c.name);
+  const joined = idColumns.filter((c) => !c.onePerRow).map((c) => c.name);
+  const hashed = (name: string) => (joined.includes(name) ? `i_${name}.h` : `hmac_id(c.${name}_d)`);
   const select = contract.columns.flatMap((c) =>
-    columnSql(c, ctx).values.map((v) => (ids.includes(c.name) ? `i_${c.name}.h AS ${ident(`${c.name}_h`)}` : `c.${ident(v.name)}`)),
+    columnSql(c, ctx).values.map((v) => (ids.includes(c.name) ? `${hashed(c.name)} AS ${ident(`${c.name}_h`)}` : `c.${ident(v.name)}`)),
   );
-  const joins = ids.map((id) => `LEFT JOIN ids_${contract.id} i_${id} ON i_${id}.d = c.${id}_d`).join('\n  ');
-  const distinctIds = ids.map((id) => `SELECT ${id}_d AS d FROM chk_${contract.id}`).join(' UNION ');
+  const joins = joined.map((id) => `LEFT JOIN ids_${contract.id} i_${id} ON i_${id}.d = c.${id}_d`).join('\n  ');
+  const distinctIds = joined.map((id) => `SELECT ${id}_d AS d FROM chk_${contract.id} WHERE len(_errors) = 0`).join(' UNION ');
   return `
-${ids.length ? `CREATE OR REPLACE TEMP TABLE ids_${contract.id} AS SELECT d, hmac_id(d) AS h FROM (SELECT DISTINCT d FROM (${distinctIds})) WHERE d IS NOT NULL;` : ''}
+${joined.length ? `CREATE OR REPLACE TEMP TABLE ids_${contract.id} AS SELECT d, hmac_id(d) AS h FROM (SELECT DISTINCT d FROM (${distinctIds})) WHERE d IS NOT NULL;` : ''}
 CREATE OR REPLACE ${options.cleanIsTemp ? 'TEMP ' : ''}TABLE clean_${contract.id} AS
   SELECT c._file, c._row, ${select.join(', ')}
   FROM chk_${contract.id} c
   ${joins}
   WHERE len(c._errors) = 0;
-${ids.length ? `DROP TABLE ids_${contract.id};` : ''}
+${joined.length ? `DROP TABLE ids_${contract.id};` : ''}
 -- From here on chk_X keeps only the rejected rows (metrics count some of them), without identifiers.
 CREATE OR REPLACE TEMP TABLE chk_${contract.id} AS
   SELECT * ${ids.length ? `EXCLUDE (${ids.map((id) => `${id}_d`).join(', ')})` : ''} FROM chk_${contract.id} WHERE len(_errors) > 0;`;

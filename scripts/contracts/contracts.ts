@@ -16,19 +16,21 @@ import {
 } from '../../src/lib/codes.ts';
 import type { ColumnContract, FileContract } from './types.ts';
 
-const nik = (name: string, required: boolean, id: string, en: string): ColumnContract => ({
+const nik = (name: string, required: boolean, id: string, en: string, onePerRow = false): ColumnContract => ({
   name,
   type: 'nik',
   required,
   personal: true,
+  ...(onePerRow ? { onePerRow } : {}),
   description: { id, en },
 });
 
-const kk = (name: string, required: boolean): ColumnContract => ({
+const kk = (name: string, required: boolean, onePerRow = false): ColumnContract => ({
   name,
   type: 'kk',
   required,
   personal: true,
+  ...(onePerRow ? { onePerRow } : {}),
   description: { id: 'Nomor Kartu Keluarga (16 digit)', en: 'Family card number (16 digits)' },
 });
 
@@ -69,8 +71,8 @@ export const households: FileContract = {
     en: 'Families in the DTSEN registry with their desil and verification status (verval)',
   },
   columns: [
-    kk('no_kk', true),
-    nik('nik_kepala', true, 'NIK kepala keluarga', "NIK of the head of the family"),
+    kk('no_kk', true, true),
+    nik('nik_kepala', true, 'NIK kepala keluarga', "NIK of the head of the family", true),
     personalText('nama_kepala', 'Nama kepala keluarga (tidak pernah dipublikasikan)', 'Name of the head (never published)'),
     personalText('alamat', 'Alamat (tidak pernah dipublikasikan)', 'Address (never published)'),
     villageCode,
@@ -132,7 +134,7 @@ export const individuals: FileContract = {
     en: 'Members of DTSEN families: one row per person',
   },
   columns: [
-    nik('nik', true, 'Nomor Induk Kependudukan (16 digit)', 'Population identity number (16 digits)'),
+    nik('nik', true, 'Nomor Induk Kependudukan (16 digit)', 'Population identity number (16 digits)', true),
     kk('no_kk', true),
     personalText('nama', 'Nama lengkap (tidak pernah dipublikasikan)', 'Full name (never published)'),
     {
@@ -251,7 +253,7 @@ export const deaths: FileContract = {
     en: 'Death records from the civil registry (Dukcapil)',
   },
   columns: [
-    nik('nik', true, 'NIK almarhum/almarhumah', 'NIK of the deceased'),
+    nik('nik', true, 'NIK almarhum/almarhumah', 'NIK of the deceased', true),
     personalText('nama', 'Nama (tidak pernah dipublikasikan)', 'Name (never published)'),
     {
       name: 'tanggal_meninggal',

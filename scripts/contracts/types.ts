@@ -49,6 +49,12 @@ export interface ColumnContract {
   personal?: boolean;
   /** Other header spellings accepted for this column. */
   aliases?: readonly string[];
+  /**
+   * For identifiers: each row has its own value (a family's KK in the family file, its head's
+   * NIK, a person's NIK in the person file). The build then hashes it row by row; other
+   * identifiers recur (a KK on every member and payment) and each distinct value is hashed once.
+   */
+  onePerRow?: boolean;
 }
 
 export interface FileContract {
