@@ -11,7 +11,7 @@ import type { Db } from './db.ts';
 import { InputFileError, type ErrorCode } from './errors.ts';
 import { countedCsv, inspectCsv, preparedInSlices, preparedWhole, type Encoding, type InspectedCsv, type PreparedCsv } from './prepare-csv.ts';
 import { prepareInWorker } from './prepare-worker.ts';
-import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, type ValidationContext } from './validate-sql.ts';
+import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, loadedCellsSql, loadedColumns, type ValidationContext } from './validate-sql.ts';
 
 export interface FileReport {
   contract: string;
@@ -100,21 +100,21 @@ const sourcesFor = (contract: FileContract, options: PrepareOptions): string[] =
  * file order (rowid = position in the file); a numbered copy carries its row numbers, so
  * DuckDB may load it in any order, which spares it holding back batches at scale.
  */
-const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string, path: string = prepared.output): Promise<void> => {
+const loadPrepared = async (db: Db, prepared: PreparedCsv, table: string, contract: FileContract, path: string = prepared.output): Promise<void> => {
   const names = prepared.direct ? prepared.columns : ['_row', ...prepared.columns];
   const columnsSql = `{${names.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
   await db.run(`${prepared.direct ? '' : 'SET preserve_insertion_order = false;'}
     CREATE OR REPLACE TEMP TABLE ${table} AS
-    SELECT * FROM read_csv(${sqlPath(path)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
-                           auto_detect=false, columns=${columnsSql});
+    SELECT ${prepared.direct ? '' : '_row, '}${loadedCellsSql(contract, prepared.columns)}
+    FROM read_csv(${sqlPath(path)}, delim='${prepared.delimiter}', quote='"', escape='"', header=true,
+                  auto_detect=false, columns=${columnsSql});
     RESET preserve_insertion_order;`);
 };
 
-/** The rows of one loaded file with their source row number (header = row 1) and every contract column. */
+/** The rows of one loaded file with their source row number (header = row 1), trimmed cells and row hash. */
 const selectPrepared = (prepared: PreparedCsv, table: string, contract: FileContract): string => {
-  const select = contract.columns.map((c) => (prepared.columns.includes(c.name) ? ident(c.name) : `NULL::VARCHAR AS ${ident(c.name)}`));
   const row = prepared.direct ? '(rowid + 2)::INTEGER' : '_row::INTEGER';
-  return `SELECT ${sqlPath(basename(prepared.source))} AS _file, ${row} AS _row, ${select.join(', ')} FROM ${table}`;
+  return `SELECT ${sqlPath(basename(prepared.source))} AS _file, ${row} AS _row, ${loadedColumns(contract).join(', ')} FROM ${table}`;
 };
 
 export const setUpMacros = async (db: Db, secret: Buffer): Promise<void> => {
@@ -163,7 +163,7 @@ export const prepareContract = (contract: FileContract, options: PrepareOptions)
 
 /** Loads prepared files into DuckDB and checks every row (asynchronous: DuckDB works on its own threads). */
 export const checkContract = async (db: Db, contract: FileContract, prepared: PreparedCsv[], ctx: ValidationContext): Promise<FileReport[]> => {
-  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${contract.columns.map((c) => `NULL::VARCHAR AS ${ident(c.name)}`).join(', ')} WHERE false`;
+  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _row, ${loadedCellsSql(contract, [])} WHERE false`;
   const tables = prepared.map((_, i) => `raw_${contract.id}_${i}`);
   const rows = prepared.reduce((n, p) => n + p.rowsRead, 0);
   // Progress only for files large enough that someone waits on them.
@@ -172,7 +172,7 @@ export const checkContract = async (db: Db, contract: FileContract, prepared: Pr
   const since = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const slices = prepared[0]?.sliceFiles?.length ?? 1;
   if (slices === 1) {
-    for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!);
+    for (const [i, p] of prepared.entries()) await loadPrepared(db, p, tables[i]!, contract);
     log(`    ${contract.id}: ${rows.toLocaleString('en')} baris dimuat / rows loaded, ${since()}`);
   }
   const sources = prepared.length > 0 ? prepared.map((p, i) => selectPrepared(p, tables[i]!, contract)).join('\nUNION ALL\n') : empty;
@@ -181,7 +181,7 @@ export const checkContract = async (db: Db, contract: FileContract, prepared: Pr
     started = performance.now();
     if (slices > 1) {
       for (const [i, p] of prepared.entries()) {
-        await loadPrepared(db, p, tables[i]!, p.sliceFiles![slice]!);
+        await loadPrepared(db, p, tables[i]!, contract, p.sliceFiles![slice]!);
         rmSync(p.sliceFiles![slice]!, { force: true }); // loaded: the copy is no longer needed
       }
     }
