@@ -57,14 +57,20 @@ export const sliceCount = (rows: number, sliceRows: number = DEFAULT_SLICE_ROWS)
 /**
  * The columns whose values assign a row to its slice (prepare-csv.ts hashes them). Identical
  * rows share every cell, so any columns keep exact duplicates together; where duplicate keys
- * are errors the whole key must be hashed. Otherwise the identifier columns of the key are
- * preferred: each NIK or KK then falls in few slices and is hashed few times, and a file
- * whose rows mostly lack one identifier (payments by KK carry no NIK) still splits evenly.
+ * are errors the whole key must be hashed. Otherwise identifiers are preferred, so each NIK or
+ * KK falls in few slices and is hashed few times: those that recur on several rows (a KK on
+ * every member of the family; not `onePerRow`, which are hashed row by row anyway), else those
+ * of the key. A file whose rows mostly lack one identifier (payments by KK carry no NIK) still
+ * splits evenly. The people file is thus sliced by KK: a family's members share a slice, and
+ * its KK is hashed once, not once in each slice holding one of them.
  */
 export const sliceColumns = (contract: FileContract): string[] => {
   const key = contract.key ?? [];
   if (key.length > 0 && duplicateKeyIsError(contract)) return [...key];
-  const ids = key.filter((k) => contract.columns.some((c) => c.name === k && (c.type === 'nik' || c.type === 'kk')));
+  const isId = (c: FileContract['columns'][number]) => c.type === 'nik' || c.type === 'kk';
+  const recurring = contract.columns.filter((c) => isId(c) && !c.onePerRow).map((c) => c.name);
+  if (recurring.length > 0) return recurring;
+  const ids = key.filter((k) => contract.columns.some((c) => c.name === k && isId(c)));
   if (ids.length > 0) return ids;
   return key.length > 0 ? [...key] : [contract.columns[0]!.name];
 };
