@@ -137,16 +137,24 @@ const periodsSql = (dateColumn: string) =>
 
 /** The person and family tables the recipients are placed with. */
 const linkSql = `
+-- NIKs on more than one person row. They are few, so only their rows need the search for
+-- the first one below (a count per NIK costs far less than two arg_min over every person).
+CREATE OR REPLACE TABLE nik_repeated AS
+SELECT nik_h FROM clean_individuals GROUP BY 1 HAVING count(*) > 1;
+
 -- One row per NIK: a NIK listed twice keeps its first row (the duplicate is a flag, below).
 CREATE OR REPLACE TABLE ind AS
-SELECT nik_h, arg_min(no_kk_h, (_file, _row)) AS no_kk_h, arg_min(tanggal_lahir, (_file, _row)) AS tanggal_lahir
-FROM clean_individuals GROUP BY nik_h;
+SELECT nik_h, no_kk_h, tanggal_lahir FROM clean_individuals WHERE nik_h NOT IN (SELECT nik_h FROM nik_repeated)
+UNION ALL
+SELECT nik_h, arg_min(no_kk_h, (_file, _row)), arg_min(tanggal_lahir, (_file, _row))
+FROM clean_individuals WHERE nik_h IN (SELECT nik_h FROM nik_repeated) GROUP BY nik_h;
 
 -- A NIK is 'ganda' when it is on more than one person row, or heads more than one family.
 CREATE OR REPLACE TABLE nik_ganda AS
-SELECT nik_h FROM clean_individuals GROUP BY 1 HAVING count(*) > 1
+SELECT nik_h FROM nik_repeated
 UNION
 SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
+DROP TABLE nik_repeated;
 
 CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
 
