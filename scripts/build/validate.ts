@@ -11,7 +11,7 @@ import type { Db } from './db.ts';
 import { InputFileError, type ErrorCode } from './errors.ts';
 import { countedCsv, inspectCsv, preparedInSlices, preparedWhole, type Encoding, type InspectedCsv, type PreparedCsv } from './prepare-csv.ts';
 import { prepareInWorker } from './prepare-worker.ts';
-import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, loadedCellsSql, loadedColumns, type ValidationContext } from './validate-sql.ts';
+import { checkTableSql, cleanTableSql, duplicateKeyIsError, ident, isIdentifier, loadedCellsSql, loadedColumns, type ValidationContext } from './validate-sql.ts';
 
 export interface FileReport {
   contract: string;
@@ -67,10 +67,9 @@ export const sliceCount = (rows: number, sliceRows: number = DEFAULT_SLICE_ROWS)
 export const sliceColumns = (contract: FileContract): string[] => {
   const key = contract.key ?? [];
   if (key.length > 0 && duplicateKeyIsError(contract)) return [...key];
-  const isId = (c: FileContract['columns'][number]) => c.type === 'nik' || c.type === 'kk';
-  const recurring = contract.columns.filter((c) => isId(c) && !c.onePerRow).map((c) => c.name);
+  const recurring = contract.columns.filter((c) => isIdentifier(c) && !c.onePerRow).map((c) => c.name);
   if (recurring.length > 0) return recurring;
-  const ids = key.filter((k) => contract.columns.some((c) => c.name === k && isId(c)));
+  const ids = key.filter((k) => contract.columns.some((c) => c.name === k && isIdentifier(c)));
   if (ids.length > 0) return ids;
   return key.length > 0 ? [...key] : [contract.columns[0]!.name];
 };

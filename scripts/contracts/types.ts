@@ -53,6 +53,7 @@ export interface ColumnContract {
    * For identifiers: each row has its own value (a family's KK in the family file, its head's
    * NIK, a person's NIK in the person file). The build then hashes it row by row; other
    * identifiers recur (a KK on every member and payment) and each distinct value is hashed once.
+   * A speed hint only: a value that does repeat is hashed each time, to the same result.
    */
   onePerRow?: boolean;
 }
