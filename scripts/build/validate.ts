@@ -197,17 +197,16 @@ export const checkContract = async (db: Db, contract: FileContract, prepared: Pr
         SELECT '${id}', _file, _row, e.col, e.code, e.val, _nik_masked
         FROM (SELECT _file, _row, _nik_masked, unnest(_errors) AS e FROM chk_${id} WHERE len(_errors) > 0);
       DROP VIEW raw_${id};`);
-    await db.run(cleanTableSql(contract, ctx, { cleanIsTemp: slices > 1 }));
+    await db.run(cleanTableSql(contract, ctx, slices > 1 ? { into: { table: `clean_${id}__all`, append: slice > 0 } } : {}));
     log(`    ${contract.id}: ${slices > 1 ? `bagian / slice ${slice + 1}/${slices} ` : ''}diperiksa / checked, ${since()}`);
     started = performance.now();
     if (slices === 1) break;
-    // Each slice's accepted rows are gathered into the one table later stages read (in the work
-    // database file), its rejected rows into a TEMP table; the next slice reuses the names.
+    // Each slice's accepted rows went straight into the one table later stages read (in the work
+    // database file); its rejected rows are gathered into a TEMP table; the next slice reuses the name.
     await db.run(
       slice === 0
-        ? `CREATE OR REPLACE TABLE clean_${id}__all AS FROM clean_${id}; DROP TABLE clean_${id}; ALTER TABLE chk_${id} RENAME TO chk_${id}__all;`
-        : `INSERT INTO clean_${id}__all SELECT * FROM clean_${id}; DROP TABLE clean_${id};
-           INSERT INTO chk_${id}__all SELECT * FROM chk_${id}; DROP TABLE chk_${id};`,
+        ? `ALTER TABLE chk_${id} RENAME TO chk_${id}__all;`
+        : `INSERT INTO chk_${id}__all SELECT * FROM chk_${id}; DROP TABLE chk_${id};`,
     );
     if (slice === slices - 1) {
       await db.run(`ALTER TABLE clean_${id}__all RENAME TO clean_${id}; ALTER TABLE chk_${id}__all RENAME TO chk_${id};`);
