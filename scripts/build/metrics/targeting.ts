@@ -135,35 +135,50 @@ export const TARGETING_TABLES = [sasaranProgram, sasaranMutu, sasaranTumpangTind
 const periodsSql = (dateColumn: string) =>
   `[strftime(${dateColumn}, '%Y') || '-Q' || quarter(${dateColumn})::VARCHAR, strftime(${dateColumn}, '%Y')]`;
 
+/**
+ * The per-recipient tables key programs, periods and desa by integers, converted back to
+ * their codes only once counts are per desa: grouping and joining on integers, and storing
+ * them, costs less than on text (programs by \`pid\`, in code order; a period \`per\` is
+ * year × 10 + quarter, or year × 10 for the whole year; a desa by its 10 digits).
+ */
+const periodText = (per: string) =>
+  `CASE WHEN ${per} % 10 = 0 THEN (${per} // 10)::VARCHAR ELSE (${per} // 10)::VARCHAR || '-Q' || (${per} % 10)::VARCHAR END`;
+const desaText = (desa: string) => `lpad(${desa}::VARCHAR, 10, '0')`;
+
 /** The person and family tables the recipients are placed with. */
 const linkSql = `
+-- Each program with its integer id and its bit (family_multi keeps a family's programs as bits).
+CREATE OR REPLACE TEMP TABLE prog AS
+SELECT kode, unit, desil_min, desil_max, pid, 1::UBIGINT << pid AS bit
+FROM (SELECT *, (row_number() OVER (ORDER BY kode) - 1)::UTINYINT AS pid FROM clean_programs);
+
 -- NIKs on more than one person row. They are few, so only their rows need the search for
 -- the first one below (a count per NIK costs far less than two arg_min over every person).
-CREATE OR REPLACE TABLE nik_repeated AS
+CREATE OR REPLACE TEMP TABLE nik_repeated AS
 SELECT nik_h FROM clean_individuals GROUP BY 1 HAVING count(*) > 1;
 
 -- One row per NIK: a NIK listed twice keeps its first row (the duplicate is a flag, below).
-CREATE OR REPLACE TABLE ind AS
+CREATE OR REPLACE TEMP TABLE ind AS
 SELECT nik_h, no_kk_h, tanggal_lahir FROM clean_individuals WHERE nik_h NOT IN (SELECT nik_h FROM nik_repeated)
 UNION ALL
 SELECT nik_h, arg_min(no_kk_h, (_file, _row)), arg_min(tanggal_lahir, (_file, _row))
 FROM clean_individuals WHERE nik_h IN (SELECT nik_h FROM nik_repeated) GROUP BY nik_h;
 
 -- A NIK is 'ganda' when it is on more than one person row, or heads more than one family.
-CREATE OR REPLACE TABLE nik_ganda AS
+CREATE OR REPLACE TEMP TABLE nik_ganda AS
 SELECT nik_h FROM nik_repeated
 UNION
 SELECT nik_kepala_h FROM hh GROUP BY 1 HAVING count(*) > 1;
 DROP TABLE nik_repeated;
 
-CREATE OR REPLACE TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
+CREATE OR REPLACE TEMP TABLE death AS SELECT nik_h, min(tanggal_meninggal) AS tanggal_meninggal FROM clean_deaths GROUP BY 1;
 
 -- A person's row in \`ind\` is needed only where a payment has no KK of its own.
-CREATE OR REPLACE TABLE ind_needed AS
+CREATE OR REPLACE TEMP TABLE ind_needed AS
 SELECT * FROM ind WHERE nik_h IN (SELECT nik_h FROM clean_payments WHERE no_kk_h IS NULL AND status = 'DIBAYAR');
 
-CREATE OR REPLACE TABLE recipient_p (
-  kode_program VARCHAR, periode VARCHAR, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
+CREATE OR REPLACE TEMP TABLE recipient_p (
+  pid UTINYINT, per INTEGER, penerima_h UBIGINT, kk_h UBIGINT, nilai BIGINT,
   setelah_meninggal BOOLEAN, nilai_setelah_meninggal BIGINT, nik_ganda BOOLEAN);
 `;
 
@@ -179,13 +194,13 @@ CREATE OR REPLACE TABLE recipient_p (
 const recipientPeriodSql = (slice: number, slices: number) => `
 INSERT INTO recipient_p
 WITH placed AS (
-  SELECT p.kode_program, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, year(p.periode)::INTEGER AS y, p.nominal,
+  SELECT pr.pid, (year(p.periode) * 10 + quarter(p.periode))::INTEGER AS q, (year(p.periode) * 10)::INTEGER AS y, p.nominal,
          coalesce(p.tanggal_bayar, p.periode) AS tanggal,
          coalesce(p.no_kk_h, i.no_kk_h) AS kk_h,
          CASE WHEN pr.unit = 'INDIVIDU' THEN coalesce(p.nik_h, p.no_kk_h) ELSE coalesce(p.no_kk_h, i.no_kk_h, p.nik_h) END AS penerima_h,
          CASE WHEN pr.unit = 'INDIVIDU' THEN p.nik_h ELSE coalesce(h.nik_kepala_h, p.nik_h) END AS orang_h
   FROM clean_payments p
-  JOIN clean_programs pr ON pr.kode = p.kode_program
+  JOIN prog pr ON pr.kode = p.kode_program
   LEFT JOIN ind_needed i ON i.nik_h = p.nik_h
   LEFT JOIN hh h ON h.no_kk_h = coalesce(p.no_kk_h, i.no_kk_h)
   WHERE p.status = 'DIBAYAR'${
@@ -199,8 +214,7 @@ WITH placed AS (
       : ''
   }
 )
-SELECT placed.kode_program,
-       CASE WHEN grouping(q) = 0 THEN (q // 10)::VARCHAR || '-Q' || (q % 10)::VARCHAR ELSE y::VARCHAR END AS periode,
+SELECT placed.pid, CASE WHEN grouping(q) = 0 THEN q ELSE y END AS per,
        penerima_h, min(kk_h) AS kk_h, sum(nominal)::BIGINT AS nilai,
        bool_or(d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal) AS setelah_meninggal,
        coalesce(sum(nominal) FILTER (WHERE d.tanggal_meninggal IS NOT NULL AND tanggal > d.tanggal_meninggal), 0)::BIGINT AS nilai_setelah_meninggal,
@@ -209,7 +223,7 @@ FROM placed
 LEFT JOIN death d ON d.nik_h = placed.orang_h
 LEFT JOIN nik_ganda g ON g.nik_h = placed.orang_h
 ${slices > 1 ? `WHERE coalesce(placed.penerima_h, 0) % ${slices} = ${slice}` : ''}
-GROUP BY GROUPING SETS ((placed.kode_program, q, penerima_h), (placed.kode_program, y, penerima_h));
+GROUP BY GROUPING SETS ((placed.pid, q, penerima_h), (placed.pid, y, penerima_h));
 `;
 
 const afterPeriodsSql = (asOf: string) => `
@@ -222,13 +236,13 @@ DROP TABLE clean_individuals;
 -- Recipients placed on their family: desa, desil, verval. One statement: per share of
 -- recipients it cost more (scale 16, measured when this statement still summed the years:
 -- 9 × 14.5 s against 90 s), as each share joins all of hh.
-CREATE OR REPLACE TABLE recipient AS
-SELECT r.kode_program, r.periode, r.penerima_h, r.kk_h, h.kode_desa, h.desil,
-       h.desil BETWEEN pr.desil_min AND pr.desil_max AS sesuai_desil, h.status_verval,
+CREATE OR REPLACE TEMP TABLE recipient AS
+SELECT r.pid, r.per, r.penerima_h, r.kk_h, h.kode_desa::UBIGINT AS desa,
+       h.desil BETWEEN pr.desil_min AND pr.desil_max AS sesuai_desil, h.status_verval <> 'AKTIF' AS tidak_aktif,
        h.tanggal_verval IS NULL OR h.tanggal_verval < DATE '${asOf}' - INTERVAL 2 YEAR AS belum_verval,
        r.nilai, r.setelah_meninggal, r.nilai_setelah_meninggal, r.nik_ganda, h.no_kk_h IS NOT NULL AS terdaftar
 FROM recipient_p r
-JOIN clean_programs pr ON pr.kode = r.kode_program
+JOIN prog pr ON pr.pid = r.pid
 LEFT JOIN hh h ON h.no_kk_h = r.kk_h;
 DROP TABLE recipient_p;
 
@@ -236,37 +250,34 @@ DROP TABLE recipient_p;
 -- one bit each and their desa (one per KK, from hh, so grouping by it adds no group): the
 -- multi-program flag and the program pairs both come from here. Integer states only, so the
 -- aggregation spills to disk at scale (a list per family ran out of memory at scale 16).
-CREATE OR REPLACE TABLE program_bit AS
-SELECT kode AS kode_program, 1::UBIGINT << (row_number() OVER (ORDER BY kode) - 1)::INTEGER AS bit FROM clean_programs;
-
-CREATE OR REPLACE TABLE family_multi AS
-SELECT r.periode, r.kk_h, r.kode_desa, bit_or(b.bit) AS programs
-FROM recipient r JOIN program_bit b USING (kode_program)
+CREATE OR REPLACE TEMP TABLE family_multi AS
+SELECT r.per, r.kk_h, r.desa, bit_or(1::UBIGINT << r.pid) AS programs
+FROM recipient r
 WHERE r.terdaftar
-GROUP BY r.periode, r.kk_h, r.kode_desa HAVING bit_count(bit_or(b.bit)) > 1;
+GROUP BY r.per, r.kk_h, r.desa HAVING bit_count(bit_or(1::UBIGINT << r.pid)) > 1;
 `;
 
 /** Who is eligible: one row per program and eligible unit, placed in a desa. */
 const eligibleSql = (asOf: string) => `
-CREATE OR REPLACE TABLE eligible AS
-SELECT pr.kode AS kode_program, h.no_kk_h AS penerima_h, h.kode_desa
-FROM hh h JOIN clean_programs pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
+CREATE OR REPLACE TEMP TABLE eligible AS
+SELECT pr.pid, h.no_kk_h AS penerima_h, h.kode_desa::UBIGINT AS desa
+FROM hh h JOIN prog pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
 WHERE pr.unit = 'KELUARGA' AND h.status_verval = 'AKTIF'
 UNION ALL
-SELECT pr.kode, i.nik_h, h.kode_desa
+SELECT pr.pid, i.nik_h, h.kode_desa::UBIGINT
 FROM ind i JOIN hh h ON h.no_kk_h = i.no_kk_h
-JOIN clean_programs pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
+JOIN prog pr ON h.desil BETWEEN pr.desil_min AND pr.desil_max
 WHERE pr.unit = 'INDIVIDU' AND h.status_verval = 'AKTIF'
   AND date_diff('year', i.tanggal_lahir, DATE '${asOf}') BETWEEN 6 AND 18;
 `;
 
 const tablesSql = `
-CREATE OR REPLACE TABLE periods AS SELECT DISTINCT kode_program, periode FROM recipient;
+CREATE OR REPLACE TEMP TABLE periods AS SELECT DISTINCT pid, per FROM recipient;
 
 CREATE OR REPLACE TABLE sasaran_program AS
 -- Each recipient lives in one desa, so desa counts add up exactly to every higher level.
-WITH paid_desa AS (
-  SELECT r.kode_desa, r.kode_program, r.periode,
+WITH paid_desa_n AS (
+  SELECT r.desa, r.pid, r.per,
          count(*) AS penerima,
          count(*) FILTER (WHERE r.sesuai_desil) AS penerima_sesuai_desil,
          count(*) FILTER (WHERE NOT r.sesuai_desil) AS penerima_di_luar_desil,
@@ -276,11 +287,15 @@ WITH paid_desa AS (
          coalesce(sum(r.nilai_setelah_meninggal), 0) AS nilai_setelah_meninggal,
          count(*) FILTER (WHERE r.nik_ganda) AS nik_ganda,
          count(*) FILTER (WHERE r.belum_verval) AS belum_verval_2_tahun,
-         count(*) FILTER (WHERE r.status_verval <> 'AKTIF') AS status_tidak_aktif,
+         count(*) FILTER (WHERE r.tidak_aktif) AS status_tidak_aktif,
          count(m.kk_h) AS multi_program
-  FROM recipient r LEFT JOIN family_multi m ON m.kk_h = r.kk_h AND m.periode = r.periode
+  FROM recipient r LEFT JOIN family_multi m ON m.kk_h = r.kk_h AND m.per = r.per
   WHERE r.terdaftar
   GROUP BY ALL
+),
+paid_desa AS (
+  SELECT ${desaText('d.desa')} AS kode_desa, pr.kode AS kode_program, ${periodText('d.per')} AS periode, d.* EXCLUDE (desa, pid, per)
+  FROM paid_desa_n d JOIN prog pr USING (pid)
 ),
 paid AS (
   SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, kode_program, periode,
@@ -301,18 +316,20 @@ paid AS (
 -- Eligible counts do not depend on the period (the register is a snapshot); eligible
 -- recipients are found by joining recipients to the eligible set, never eligible × periods.
 layak_desa AS (
-  SELECT kode_desa, kode_program, count(*) AS keluarga_layak FROM eligible GROUP BY ALL
+  SELECT desa, pid, count(*) AS keluarga_layak FROM eligible GROUP BY ALL
 ),
 menerima_desa AS (
-  SELECT e.kode_desa, e.kode_program, r.periode, count(*) AS layak_menerima
-  FROM recipient r JOIN eligible e ON e.kode_program = r.kode_program AND e.penerima_h = r.penerima_h
+  SELECT e.desa, e.pid, r.per, count(*) AS layak_menerima
+  FROM recipient r JOIN eligible e ON e.pid = r.pid AND e.penerima_h = r.penerima_h
   GROUP BY ALL
 ),
 elig_desa AS (
-  SELECT l.kode_desa, l.kode_program, ps.periode, l.keluarga_layak, coalesce(m.layak_menerima, 0) AS layak_menerima
+  SELECT ${desaText('l.desa')} AS kode_desa, pr.kode AS kode_program, ${periodText('ps.per')} AS periode,
+         l.keluarga_layak, coalesce(m.layak_menerima, 0) AS layak_menerima
   FROM layak_desa l
-  JOIN periods ps ON ps.kode_program = l.kode_program
-  LEFT JOIN menerima_desa m ON m.kode_desa = l.kode_desa AND m.kode_program = l.kode_program AND m.periode = ps.periode
+  JOIN periods ps ON ps.pid = l.pid
+  JOIN prog pr ON pr.pid = l.pid
+  LEFT JOIN menerima_desa m ON m.desa = l.desa AND m.pid = l.pid AND m.per = ps.per
 ),
 elig AS (
   SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, kode_program, periode,
@@ -339,8 +356,8 @@ FROM paid p FULL OUTER JOIN elig e USING (tingkat, kode_wilayah, kode_program, p
 
 CREATE OR REPLACE TABLE sasaran_mutu_data AS
 WITH unregistered AS (
-  SELECT kode_program, periode, count(*) AS penerima_tidak_terdaftar, sum(nilai)::BIGINT AS nilai_tidak_terdaftar
-  FROM recipient WHERE NOT terdaftar GROUP BY ALL
+  SELECT pr.kode AS kode_program, ${periodText('r.per')} AS periode, count(*) AS penerima_tidak_terdaftar, sum(r.nilai)::BIGINT AS nilai_tidak_terdaftar
+  FROM recipient r JOIN prog pr USING (pid) WHERE NOT r.terdaftar GROUP BY ALL
 ),
 rejected AS (
   SELECT c.kode_program, per.periode,
@@ -356,7 +373,8 @@ SELECT ps.kode_program, ps.periode,
        coalesce(u.nilai_tidak_terdaftar, 0) AS nilai_tidak_terdaftar,
        coalesce(r.baris_id_tidak_sah, 0) AS baris_id_tidak_sah,
        coalesce(r.baris_nik_excel, 0) AS baris_nik_excel
-FROM (SELECT kode_program, periode FROM periods UNION SELECT kode_program, periode FROM rejected) ps
+FROM (SELECT pr.kode AS kode_program, ${periodText('ps.per')} AS periode FROM periods ps JOIN prog pr USING (pid)
+      UNION SELECT kode_program, periode FROM rejected) ps
 LEFT JOIN unregistered u USING (kode_program, periode)
 LEFT JOIN rejected r USING (kode_program, periode);
 
@@ -364,13 +382,16 @@ CREATE OR REPLACE TABLE sasaran_tumpang_tindih AS
 -- Each family of family_multi once per pair of its programs (a family's desa is one, from hh):
 -- no self-join of every recipient family and no second join to the register.
 WITH program_pairs AS (
-  SELECT a.kode_program AS program_a, b.kode_program AS program_b, a.bit | b.bit AS bits
-  FROM program_bit a JOIN program_bit b ON a.kode_program < b.kode_program
+  SELECT a.kode AS program_a, b.kode AS program_b, a.bit | b.bit AS bits
+  FROM prog a JOIN prog b ON a.kode < b.kode
 ),
-pairs AS (
-  SELECT f.kode_desa, f.periode, pp.program_a, pp.program_b, count(*) AS keluarga
+pairs_n AS (
+  SELECT f.desa, f.per, pp.program_a, pp.program_b, count(*) AS keluarga
   FROM family_multi f JOIN program_pairs pp ON f.programs & pp.bits = pp.bits
   GROUP BY ALL
+),
+pairs AS (
+  SELECT ${desaText('desa')} AS kode_desa, ${periodText('per')} AS periode, program_a, program_b, keluarga FROM pairs_n
 )
 SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, periode, program_a, program_b, sum(keluarga)::BIGINT AS keluarga
 FROM pairs CROSS JOIN ${regionLevelsSql()}
@@ -398,6 +419,6 @@ export const buildTargetingMetrics = async (
   await run(eligibleSql(options.asOf));
   await run(tablesSql);
   // Free the per-recipient tables before the next stages; only the published tables stay.
-  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_multi; DROP TABLE program_bit; DROP TABLE periods;');
+  await db.run('DROP TABLE recipient; DROP TABLE eligible; DROP TABLE family_multi; DROP TABLE prog; DROP TABLE periods;');
   return TARGETING_TABLES;
 };
