@@ -140,6 +140,9 @@ const periodsSql = (dateColumn: string) =>
  * their codes only once counts are per desa: grouping and joining on integers, and storing
  * them, costs less than on text (programs by \`pid\`, in code order; a period \`per\` is
  * year × 10 + quarter, or year × 10 for the whole year; a desa by its 10 digits).
+ * They are TEMP tables too: scratch that need not go through the work database file's
+ * compressed storage (at scale 4, writing \`recipient\` there was 29.2 s of operator time
+ * against 3.8 s for its join; targeting at scale 16 went 330–349 → 271 s with both changes).
  */
 const periodText = (per: string) =>
   `CASE WHEN ${per} % 10 = 0 THEN (${per} // 10)::VARCHAR ELSE (${per} // 10)::VARCHAR || '-Q' || (${per} % 10)::VARCHAR END`;
