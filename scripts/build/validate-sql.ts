@@ -345,8 +345,8 @@ FROM (
  * chk_X then shrinks to its rejected rows, without digits (still TEMP). A file checked in
  * slices writes each slice's accepted rows straight into one table (`into`: created by the first
  * slice, appended to by the others), not into a TEMP table copied over after. At scale 16 the
- * copy was 1.2 s of each of 27 payment slices, but the one run since showed no gain in
- * validation as a whole (549.6 s against 511–538 s, within the run-to-run spread).
+ * copy was 1.2 s of each of 27 payment slices, but the two runs since showed no gain in
+ * validation as a whole (549.6 and 516.1 s against 511–538 s, within the run-to-run spread).
  */
 export const cleanTableSql = (
   contract: FileContract,
