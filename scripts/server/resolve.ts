@@ -4,7 +4,9 @@
  * `/` and `/foo/` → `index.html` inside; `/foo` → `/foo` (a file), else
  * `/foo/index.html`, else `/foo.html`. Paths that would leave the root after
  * decoding (`..`, encoded `%2e%2e%2f`, backslashes, NUL bytes) are refused,
- * and so are hidden files and folders (`/.git/...`, `/.env`).
+ * and so are hidden files and folders (`/.git/...`, `/.env`). A file is sent
+ * only when its real path (symlinks resolved, `fs.realpath`) lies inside the
+ * root's real path: a symlink out of the root is treated as absent.
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -48,8 +50,29 @@ export function isInside(parent: string, child: string): boolean {
 }
 
 /**
+ * The real path and stats of a regular file at `filePath`, when that real
+ * path lies inside `root` (an absolute, real path); else null. Every file the
+ * server sends goes through this: the page, its precompressed `.br`/`.gz`
+ * sibling and the 404 page. A symlink (of the file or of any folder on the
+ * way) whose target is outside the root counts as no file at all, so a
+ * request learns nothing about what lies outside.
+ */
+export async function realFileInside(root: string, filePath: string): Promise<{ filePath: string; stats: Stats } | null> {
+  let real: string;
+  try {
+    real = await fs.realpath(filePath);
+  } catch {
+    return null; // missing, a dangling symlink, or a loop
+  }
+  if (!isInside(root, real)) return null;
+  const stats = await statFile(real);
+  return stats?.isFile() ? { filePath: real, stats } : null;
+}
+
+/**
  * Find the file for a decoded URL path under `root` (an absolute, real path).
- * Symlinks are followed only if their target stays inside the root.
+ * Symlinks are followed only if their target stays inside the root; one that
+ * leads out is skipped like a missing file (404 when no other candidate fits).
  */
 export async function resolveFile(root: string, urlPath: string): Promise<Resolution> {
   const target = path.join(root, urlPath);
@@ -60,11 +83,8 @@ export async function resolveFile(root: string, urlPath: string): Promise<Resolu
     : [target, path.join(target, 'index.html'), `${target}.html`];
 
   for (const candidate of candidates) {
-    const stats = await statFile(candidate);
-    if (!stats?.isFile()) continue;
-    const real = await fs.realpath(candidate);
-    if (!isInside(root, real)) return { kind: 'forbidden' };
-    return { kind: 'file', filePath: real, stats };
+    const found = await realFileInside(root, candidate);
+    if (found) return { kind: 'file', ...found };
   }
   return { kind: 'not-found' };
 }

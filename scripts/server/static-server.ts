@@ -4,7 +4,9 @@
  * GET/HEAD, single byte ranges (206/416), precompressed `.br`/`.gz`
  * siblings, correct MIME types (`.wasm`), security headers on every
  * response, immutable caching for hashed assets and release folders,
- * ETag/Last-Modified revalidation (304) and a custom `404.html`.
+ * ETag/Last-Modified revalidation (304) and a custom `404.html`. Every file
+ * it sends (the page, a precompressed sibling, the 404 page) must have its
+ * real path, symlinks resolved, inside the root's real path (`resolve.ts`).
  *
  * It counts the body bytes it sends, per request, so the site benchmark can
  * measure what a visitor downloads (Playwright's own counts are wrong for
@@ -19,7 +21,7 @@ import { acceptableEncodings, type Precompressed } from './encoding.ts';
 import { cacheControlFor, securityHeadersFor } from './headers.ts';
 import { mimeTypeFor } from './mime.ts';
 import { parseRange, type ByteRange } from './range.ts';
-import { decodeUrlPath, resolveFile } from './resolve.ts';
+import { decodeUrlPath, realFileInside, resolveFile } from './resolve.ts';
 
 export interface StaticServerOptions {
   /** Folder to serve (usually `dist/`). */
@@ -97,14 +99,19 @@ function ifRangeAllows(req: http.IncomingMessage, etag: string, stats: Stats): b
   return Number.isFinite(date) && Math.floor(stats.mtimeMs / 1000) * 1000 <= date;
 }
 
+/**
+ * The best accepted precompressed sibling of `filePath` (a real path inside
+ * `root`). A sibling whose real path leaves the root (a symlink out of it) is
+ * passed over like a missing one: the next encoding, or the identity file, is sent.
+ */
 async function findPrecompressed(
+  root: string,
   filePath: string,
   acceptEncoding: string | undefined,
 ): Promise<{ filePath: string; stats: Stats; variant: Precompressed } | null> {
   for (const variant of acceptableEncodings(acceptEncoding)) {
-    const candidate = filePath + variant.suffix;
-    const stats = await fs.stat(candidate).catch(() => null);
-    if (stats?.isFile()) return { filePath: candidate, stats, variant };
+    const found = await realFileInside(root, filePath + variant.suffix);
+    if (found) return { ...found, variant };
   }
   return null;
 }
@@ -146,15 +153,16 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
   }
 
   async function sendNotFound(req: http.IncomingMessage, res: http.ServerResponse, record: RequestRecord): Promise<void> {
-    const page = path.join(await getRoot(), '404.html');
-    const stats = await fs.stat(page).catch(() => null);
+    const root = await getRoot();
+    // The 404 page obeys the same rule as any file: not sent when it leads out of the root.
+    const page = await realFileInside(root, path.join(root, '404.html'));
     record.status = 404;
     res.statusCode = 404;
     res.setHeader('Cache-Control', 'no-cache');
-    if (stats?.isFile()) {
+    if (page) {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Length', stats.size);
-      sendFile(req, res, record, page);
+      res.setHeader('Content-Length', page.stats.size);
+      sendFile(req, res, record, page.filePath);
       return;
     }
     sendText(req, res, record, 404, 'Not found\n');
@@ -207,7 +215,7 @@ export function createStaticServer(options: StaticServerOptions): StaticServer {
     const rangeHeader = req.headers.range;
     // Ranges are always served from the identity file: byte offsets of a
     // compressed sibling would mean nothing to DuckDB.
-    const compressed = rangeHeader === undefined ? await findPrecompressed(filePath, req.headers['accept-encoding']) : null;
+    const compressed = rangeHeader === undefined ? await findPrecompressed(await getRoot(), filePath, req.headers['accept-encoding']) : null;
     const etag = etagFor(stats, compressed?.variant.encoding);
     res.setHeader('ETag', etag);
     res.setHeader('Last-Modified', stats.mtime.toUTCString());

@@ -3,11 +3,11 @@
  * Uses `node:http` directly (not fetch) so the request path is sent exactly
  * as written, `..` included.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_IMMUTABLE, CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../scripts/server/headers.ts';
 import { createStaticServer, type StaticServer } from '../../scripts/server/static-server.ts';
@@ -19,6 +19,8 @@ interface Reply {
 }
 
 let dir: string;
+/** A folder beside the root, standing for anything on the machine outside it. */
+let outside: string;
 let server: StaticServer;
 
 /** 0, 1, ..., 255, 0, 1, ...: any byte range has a predictable content. */
@@ -26,8 +28,10 @@ const BINARY = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
 const WASM = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.alloc(4000, 7)]);
 const CSV = 'kode_wilayah,jumlah\n'.repeat(200);
 
-function request(urlPath: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const { port } = new URL(server.url);
+const OUTSIDE_SECRET = 'OUTSIDE-SECRET root:x:0:0';
+
+function request(urlPath: string, options: { method?: string; headers?: Record<string, string> } = {}, on: StaticServer = server): Promise<Reply> {
+  const { port } = new URL(on.url);
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, path: urlPath, method: options.method ?? 'GET', headers: options.headers },
@@ -41,6 +45,22 @@ function request(urlPath: string, options: { method?: string; headers?: Record<s
     req.end();
   });
 }
+
+/** Whether a body is brotli or gzip holding the outside file's text. */
+const brotliDecodes = (body: Buffer) => {
+  try {
+    return brotliDecompressSync(body).toString().includes('OUTSIDE');
+  } catch {
+    return false;
+  }
+};
+const gunzips = (body: Buffer) => {
+  try {
+    return gunzipSync(body).toString().includes('OUTSIDE');
+  } catch {
+    return false;
+  }
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'terang-server-'));
@@ -64,6 +84,24 @@ beforeAll(async () => {
   write('data/notes/readme.txt', 'not a release');
   write('.env', 'SECRET=1');
   writeFileSync(path.join(path.dirname(dir), `${path.basename(dir)}-outside.txt`), 'outside');
+
+  // Symlinks: out of the root (never followed) and within it (followed).
+  outside = mkdtempSync(path.join(os.tmpdir(), 'terang-server-outside-'));
+  writeFileSync(path.join(outside, 'secret.txt'), OUTSIDE_SECRET);
+  writeFileSync(path.join(outside, 'secret.txt.br'), brotliCompressSync(OUTSIDE_SECRET));
+  writeFileSync(path.join(outside, 'secret.txt.gz'), gzipSync(OUTSIDE_SECRET));
+  write('links/page.txt', 'inside page');
+  symlinkSync(path.join(outside, 'secret.txt.br'), path.join(dir, 'links/page.txt.br'));
+  symlinkSync(path.join(outside, 'secret.txt.gz'), path.join(dir, 'links/page.txt.gz'));
+  write('links/half.txt', 'inside half');
+  symlinkSync(path.join(outside, 'secret.txt.br'), path.join(dir, 'links/half.txt.br'));
+  write('links/half.txt.gz', gzipSync('inside half'));
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'links/secret.txt'));
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'links/secret.html'));
+  symlinkSync(outside, path.join(dir, 'links/outside-folder'));
+  symlinkSync(path.join(dir, 'duckdb-eh.wasm'), path.join(dir, 'links/alias.wasm'));
+  symlinkSync('../data/2026-11-23', path.join(dir, 'links/release'));
+  symlinkSync(path.join(dir, 'no-such-file.txt'), path.join(dir, 'links/dangling.txt'));
   server = createStaticServer({ root: dir, port: 0 });
   await server.listen();
 });
@@ -71,6 +109,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
+  if (outside) rmSync(outside, { recursive: true, force: true });
   rmSync(path.join(path.dirname(dir), `${path.basename(dir)}-outside.txt`), { force: true });
 });
 
@@ -276,6 +315,77 @@ describe('path resolution', () => {
     const reply = await request(`/../${path.basename(dir)}-outside.txt`);
     expect([403, 404]).toContain(reply.status);
     expect(reply.body.toString()).not.toContain('outside');
+  });
+});
+
+describe('symlinks', () => {
+  const ALL = { 'Accept-Encoding': 'br, gzip' };
+  const leaks = (reply: Reply) => reply.body.toString('latin1').includes('OUTSIDE') || brotliDecodes(reply.body) || gunzips(reply.body);
+
+  it('never sends a .br or .gz sibling that is a symlink out of the root: the identity file instead', async () => {
+    for (const headers of [ALL, { 'Accept-Encoding': 'br' }, { 'Accept-Encoding': 'gzip' }]) {
+      const reply = await request('/links/page.txt', { headers });
+      expect(reply.status, JSON.stringify(headers)).toBe(200);
+      expect(reply.headers['content-encoding']).toBeUndefined();
+      expect(reply.headers['content-length']).toBe(String('inside page'.length));
+      expect(reply.body.toString()).toBe('inside page');
+      expect(leaks(reply)).toBe(false);
+    }
+    // HEAD tells nothing about the outside file either (its size would).
+    const head = await request('/links/page.txt', { method: 'HEAD', headers: ALL });
+    expect(head.headers['content-encoding']).toBeUndefined();
+    expect(head.headers['content-length']).toBe(String('inside page'.length));
+  });
+
+  it('passes over a sibling that leads out and sends the next accepted one inside', async () => {
+    const reply = await request('/links/half.txt', { headers: ALL });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(reply.body).toString()).toBe('inside half');
+  });
+
+  it.each(['/links/secret.txt', '/links/secret', '/links/outside-folder/secret.txt', '/links/outside-folder/secret.txt.br', '/links/dangling.txt'])(
+    'answers %s, a symlink out of the root (or to nothing), with 404',
+    async (urlPath) => {
+      for (const method of ['GET', 'HEAD']) {
+        const reply = await request(urlPath, { method, headers: ALL });
+        expect(reply.status, method).toBe(404);
+        expect(reply.headers['content-encoding']).toBeUndefined();
+        expect(leaks(reply)).toBe(false);
+      }
+      expect((await request(urlPath)).body.toString()).toContain('<title>not found</title>');
+    },
+  );
+
+  it('follows a symlink that stays inside the root, with its precompressed siblings and ranges', async () => {
+    const alias = await request('/links/alias.wasm');
+    expect(alias.status).toBe(200);
+    expect(alias.headers['content-type']).toBe('application/wasm');
+    expect(alias.body.equals(WASM)).toBe(true);
+    const compressed = await request('/links/alias.wasm', { headers: { 'Accept-Encoding': 'br' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.body.equals(brotliCompressSync(WASM))).toBe(true);
+    const folder = await request('/links/release/site.duckdb', { headers: { Range: 'bytes=10-19' } });
+    expect(folder.status).toBe(206);
+    expect(folder.body.equals(BINARY.subarray(10, 20))).toBe(true);
+  });
+
+  it('does not send a 404.html that is a symlink out of the root', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'terang-server-404-'));
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>home</title>');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(root, '404.html'));
+    const other = createStaticServer({ root, port: 0 });
+    await other.listen();
+    try {
+      const reply = await request('/nothing-here', {}, other);
+      expect(reply.status).toBe(404);
+      expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(reply.body.toString()).toBe('Not found\n');
+      expect((await request('/', {}, other)).status).toBe(200);
+    } finally {
+      await other.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
