@@ -6,6 +6,7 @@
  * (`test/unit/explore-result.test.ts`).
  */
 import Papa from 'papaparse';
+import { FORMULA_START } from '../lib/export/csv.ts';
 import { formatNumber, MISSING_TEXT, SUPPRESSED_TEXT, type Lang } from '../lib/format.ts';
 
 export type Value = string | number | boolean | null;
@@ -187,11 +188,18 @@ export function chartBars(result: ResultTable, shape: ChartShape, max = MAX_CHAR
 
 // ------------------------------------------------------------ downloads
 
-/** The result as CSV: UTF-8 text, comma, a header row, numbers as DuckDB returned them (dot decimal), NULL empty. */
+/**
+ * The result as CSV: UTF-8 text, comma, a header row, numbers as DuckDB
+ * returned them (dot decimal, negative ones too), NULL empty. Text a
+ * spreadsheet would run as a formula, in a cell or a column name (a reader's
+ * SQL chooses both, and a shared link can choose them for someone else), gets
+ * a leading `'` and quotes: papaparse's `escapeFormulae` with the site's one
+ * rule (`FORMULA_START`), which papaparse applies to text, never to numbers.
+ */
 export function toCsv(result: ResultTable): string {
   return Papa.unparse(
     { fields: result.columns.map((column) => column.name), data: result.rows.map((row) => row.map((value) => (value === null ? '' : value))) },
-    { newline: '\r\n' },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
 }
 

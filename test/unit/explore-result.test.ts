@@ -142,6 +142,23 @@ describe('downloads', () => {
     ]);
   });
 
+  it('neutralises formulas in text cells and column names, and keeps negative numbers numeric', () => {
+    const risky = table(
+      [col('=1+2', 'text'), col('nilai', 'number'), col('teks', 'text')],
+      [
+        ['=HYPERLINK("http://example.com","x")', -12.5, '-12.5'],
+        ['+1', -3, '-2+3'],
+        ['@SUM(A1)', 0, '\tx'],
+        ['aman', null, 'a=b'],
+      ],
+    );
+    const csv = toCsv(risky);
+    expect(csv).toBe(
+      [`"'=1+2",nilai,teks`, `"'=HYPERLINK(""http://example.com"",""x"")",-12.5,-12.5`, `+1,-3,"'-2+3"`, `"'@SUM(A1)",0,"'\tx"`, 'aman,,a=b'].join('\r\n'),
+    );
+    expect(Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.map((row) => row[1])).toEqual(['nilai', '-12.5', '-3', '0', '']);
+  });
+
   it('writes XLSX rows with numbers as numbers and NULL as empty cells', () => {
     const rows = xlsxRows(result);
     expect(rows[0]!.map((c) => c?.value)).toEqual(['nama', 'penerima', 'galat', 'penerima_disamarkan']);

@@ -2,8 +2,9 @@
  * The export bar's CSV writer (`src/lib/export/csv.ts`): what a reader gets
  * when downloading a chart's or table's data.
  */
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, exportFileName, slug, tableToCsv, type ExportCell } from '../../src/lib/export/csv.ts';
+import { BOM, csvField, exportFileName, neutraliseFormula, slug, tableToCsv, type ExportCell } from '../../src/lib/export/csv.ts';
 
 const v = (value: string): ExportCell => ({ value, suppressed: false });
 const suppressed: ExportCell = { value: '', suppressed: true };
@@ -39,6 +40,39 @@ describe('tableToCsv', () => {
 
   it('pads a short row with empty cells', () => {
     expect(tableToCsv({ columns: ['a', 'b'], rows: [[v('1')]] }, { bom: false })).toBe('a,b\r\n1,\r\n');
+  });
+});
+
+describe('formulas', () => {
+  it('writes text a spreadsheet would run as a formula with a leading apostrophe, quoted', () => {
+    expect(csvField('=1+2')).toBe(`"'=1+2"`);
+    expect(csvField('+SUM(A1:A9)')).toBe(`"'+SUM(A1:A9)"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1+2')).toBe(`"'\t=1+2"`);
+    expect(csvField('\r=1+2')).toBe(`"'\r=1+2"`);
+    expect(csvField('=HYPERLINK("http://example.com/?x","klik")')).toBe(`"'=HYPERLINK(""http://example.com/?x"",""klik"")"`);
+    expect(csvField('-')).toBe(`"'-"`);
+    expect(csvField('- 5')).toBe(`"'- 5"`);
+    expect(csvField('-Infinity')).toBe(`"'-Infinity"`);
+  });
+
+  it('keeps numbers, negative ones included, and ordinary text as they are', () => {
+    for (const number of ['-12.5', '-3', '+4', '0', '-0.25', '-.5', '12.', '-1.5e-7', '+2E10', '1234567']) {
+      expect(csvField(number), number).toBe(number);
+      expect(neutraliseFormula(number), number).toBe(number);
+    }
+    for (const text of ['Kota Bandung', 'a=b', 'x-1', 'nama@contoh.id', '2026-10-31', '–']) expect(csvField(text), text).toBe(text);
+  });
+
+  it('neutralises cells and column names in the whole table; a spreadsheet-style reader gets the text back with its apostrophe', () => {
+    const csv = tableToCsv({ columns: ['=nama', 'nilai'], rows: [[v('=cmd|"/c calc"!A1'), v('-12.5')], [v('@x'), v('-7')]] }, { bom: false });
+    expect(csv).toBe(`"'=nama",nilai\r\n"'=cmd|""/c calc""!A1",-12.5\r\n"'@x",-7\r\n`);
+    expect(Papa.parse<string[]>(csv, { skipEmptyLines: true }).data).toEqual([
+      ["'=nama", 'nilai'],
+      [`'=cmd|"/c calc"!A1`, '-12.5'],
+      ["'@x", '-7'],
+    ]);
   });
 });
 

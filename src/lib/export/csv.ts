@@ -5,7 +5,9 @@
  * header row, decimal point, numbers unformatted, empty = no value or
  * suppressed) with two additions for a file a person opens by double-click:
  * a UTF-8 byte-order mark, so Excel on Windows reads the accents right, and
- * CRLF line ends (RFC 4180).
+ * CRLF line ends (RFC 4180). Text that a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`, tab, CR first) is written with a leading `'`; numbers,
+ * negative ones included, are written as they are.
  */
 
 /** One cell: its machine value (`''` when none) and whether it was suppressed. */
@@ -23,9 +25,29 @@ export interface ExportTable {
 export const BOM = '\uFEFF';
 export const SUPPRESSED_SUFFIX = '_disamarkan';
 
-/** A field quoted when it holds a comma, quote or line break (RFC 4180); a leading `=+-@` is not touched: values are data, never formulas we write. */
+/**
+ * A cell a spreadsheet would run as a formula when the CSV is opened: text
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list,
+ * and papaparse's), unless the whole text is a plain decimal number such as
+ * `-12.5`, `+3` or `-1.5e-7`, which Excel and LibreOffice read as a number
+ * and never as a formula. Used by every CSV writer of the site: `csvField`
+ * here and the Jelajah result (`toCsv`, papaparse's `escapeFormulae`).
+ */
+export const FORMULA_START = /^(?![+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$)[=+\-@\t\r]/;
+
+/** Text a spreadsheet would run as a formula, made inert with a leading `'` (shown as text, never evaluated); numbers and other text unchanged. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One CSV field: a would-be formula gets a leading `'` and quotes (as
+ * papaparse's `escapeFormulae` does); a field holding a comma, quote or line
+ * break is quoted (RFC 4180). Negative numbers stay as they are.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = neutraliseFormula(text);
+  return safe !== text || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
