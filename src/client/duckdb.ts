@@ -51,6 +51,12 @@ export interface BrowserDuckDB {
   /** Run one statement; `params` bind `$1`, `$2`… in order. Rows as plain objects, BIGINT as number. */
   query(sql: string, params?: (string | number)[]): Promise<Row[]>;
   /**
+   * Prepare one statement and discard it, without running it: DuckDB parses,
+   * binds and plans it, and the promise rejects with DuckDB's error when any
+   * of that fails (the SQL explorer's read-only check uses this).
+   */
+  prepare(sql: string): Promise<void>;
+  /**
    * Run a statement that may take long (a reader's own SQL), cancellably. `cancel()` first asks
    * DuckDB (`cancelSent`, the pending-query API); if the query has not stopped within
    * `CANCEL_GRACE_MS` (DuckDB-wasm 1.32 runs a query like a big cross join to the end inside
@@ -186,11 +192,19 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
 
   // One connection runs one statement at a time: queue them.
   let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      if (closed) throw new DuckDBCancelledError();
+      return work();
+    });
+    const guarded = unlessStopped(run);
+    queue = guarded.catch(() => undefined);
+    return guarded;
+  };
   return {
     closed: () => closed,
     query(sql, params = []) {
-      const run = queue.then(async () => {
-        if (closed) throw new DuckDBCancelledError();
+      return enqueue(async () => {
         if (params.length === 0) return toRows(await connection.query(sql));
         const statement = await connection.prepare(sql);
         try {
@@ -199,9 +213,12 @@ async function start(options: OpenOptions): Promise<BrowserDuckDB> {
           await statement.close();
         }
       });
-      const guarded = unlessStopped(run);
-      queue = guarded.catch(() => undefined);
-      return guarded;
+    },
+    prepare(sql) {
+      return enqueue(async () => {
+        const statement = await connection.prepare(sql);
+        await statement.close();
+      });
     },
     send(sql) {
       let state: 'queued' | 'running' | 'done' | 'cancelled' = 'queued';

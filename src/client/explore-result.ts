@@ -1,7 +1,8 @@
 /**
  * Pure helpers of the Jelajah (SQL explorer) page: turning DuckDB-wasm's
  * Arrow result into plain rows, pages of rows, cell text, the shape a quick
- * chart can draw, CSV and XLSX rows, the read-only check, and the URL state.
+ * chart can draw, CSV and XLSX rows, the read-only check's statement and
+ * verdict, and the URL state.
  * No DOM and no DuckDB here: unit tests run them in Node
  * (`test/unit/explore-result.test.ts`).
  */
@@ -242,64 +243,56 @@ export function engineMessage(raw: string): string {
 
 // ------------------------------------------------------------ read-only check
 
-export type ReadOnlyProblem = { kind: 'not-select' } | { kind: 'several' } | { kind: 'empty' };
-
-/** Words that only statements which write, load, attach or configure use. */
-const WRITE_WORDS = new Set([
-  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'ATTACH', 'DETACH', 'COPY', 'EXPORT', 'IMPORT',
-  'INSTALL', 'LOAD', 'FORCE', 'SET', 'RESET', 'PRAGMA', 'CALL', 'USE', 'CHECKPOINT', 'VACUUM', 'BEGIN', 'COMMIT', 'ROLLBACK', 'PREPARE', 'EXECUTE', 'DEALLOCATE',
-]);
-
 /**
- * The SQL's words per statement, skipping comments, string literals
- * ('…', $$…$$) and quoted identifiers ("…"), so a value such as 'DELETE' or
- * a column "set" is not mistaken for a keyword.
+ * The statement that asks DuckDB's own parser whether the reader's `sql` is
+ * exactly one read statement. DuckDB's `query()` table function (core, in
+ * DuckDB-wasm 1.32 / DuckDB 1.4.3 and in DuckDB 1.5) parses its text and
+ * refuses anything that is not one `SELECT` statement ("Expected a single
+ * SELECT statement"): several statements, none, or any other kind (CREATE,
+ * SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, CALL, USE, EXPLAIN, INSERT…).
+ * The page *prepares* this statement (parse, bind, plan; nothing runs) and
+ * runs the reader's text only when the preparation succeeds.
+ *
+ * DuckDB's parser counts as `SELECT`: SELECT, WITH … SELECT, FROM-first
+ * queries, VALUES, TABLE, set operations, DESCRIBE, SHOW, SUMMARIZE, UNPIVOT,
+ * and PIVOT with its values listed (`ON col IN (…)`); a PIVOT without them
+ * is two statements to DuckDB (it first creates an ENUM type) and is refused.
+ *
+ * Why not simpler tools: `json_serialize_sql` lives in the json extension,
+ * which DuckDB-wasm 1.32 does not include (loading it would call DuckDB's
+ * site), and a hand-written lexer disagreed with DuckDB about escape strings
+ * (`E'\''`), letting `CREATE TEMP VIEW` through. Here the text is embedded as
+ * a standard string literal, whose only escape is a doubled quote; backslashes
+ * and `$$` mean nothing inside it. A NUL character ends DuckDB's parse early,
+ * which makes the literal unterminated: an error, so nothing runs.
  */
-export function sqlStatements(sql: string): string[][] {
-  const statements: string[][] = [[]];
-  let i = 0;
-  const skipTo = (end: string, from: number) => {
-    const at = sql.indexOf(end, from);
-    return at < 0 ? sql.length : at + end.length;
-  };
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === '-' && sql[i + 1] === '-') i = skipTo('\n', i + 2);
-    else if (c === '/' && sql[i + 1] === '*') i = skipTo('*/', i + 2);
-    else if (c === "'" || c === '"') {
-      // A doubled quote inside is an escaped quote: keep skipping.
-      let j = i + 1;
-      while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
-      i = j + 1;
-    } else if (c === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
-      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))![0];
-      i = skipTo(tag, i + tag.length);
-    } else if (c === ';') {
-      statements.push([]);
-      i++;
-    } else if (/[A-Za-z_]/.test(c)) {
-      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
-      statements.at(-1)!.push(word.toUpperCase());
-      i += word.length;
-    } else i++;
-  }
-  return statements.filter((words) => words.length > 0);
+export function readOnlyCheckSql(sql: string): string {
+  return `FROM query('${sql.replaceAll("'", "''")}')`;
 }
 
+/** DuckDB's answer (from `query()`) when the text is not exactly one SELECT statement. */
+export const NOT_ONE_SELECT = /^Parser Error: Expected a single SELECT statement/;
+
+export type ReadOnlyVerdict =
+  /** DuckDB's parser found one read statement: run the reader's text as it is. */
+  | { kind: 'read' }
+  /** Not one read statement: say so in the page's words; nothing runs. */
+  | { kind: 'refused' }
+  /** The check failed otherwise (a syntax error, an unknown table): DuckDB's message; nothing runs. */
+  | { kind: 'error'; message: string };
+
 /**
- * What stops the reader's SQL from running on a read-only page: a word only
- * statements that write, load, attach or configure use, several statements,
- * or nothing at all. `null`: one statement without such words; DuckDB then
- * parses it and reports any error (a typo, an unknown table) in its own words. A lexical check on purpose: DuckDB's
- * parser-to-JSON (`json_serialize_sql`) lives in the json extension, which
- * the wasm build does not include. The engine's own settings (external
- * access off, configuration locked, the release attached READ_ONLY) stay
- * the real boundary.
+ * What the check's outcome means. `error` is the preparation's error text
+ * (null when it succeeded). Only a successful check lets the text run: any
+ * other failure (a syntax error, an unknown column, `query()` itself missing
+ * from some future engine) is shown, never passed over. DuckDB quotes the
+ * statement it was given under its message (`LINE 1: FROM query('…')` and a
+ * caret); that context is dropped, since its caret points into the check's
+ * wrapper, not at the reader's text.
  */
-export function readOnlyProblem(sql: string): ReadOnlyProblem | null {
-  const statements = sqlStatements(sql);
-  if (statements.length === 0) return { kind: 'empty' };
-  // A statement that starts like no read and no write (a typo such as SELEC) goes to DuckDB, whose parser explains it.
-  if (statements.some((words) => words.some((word) => WRITE_WORDS.has(word)))) return { kind: 'not-select' };
-  return statements.length > 1 ? { kind: 'several' } : null;
+export function readOnlyVerdict(error: string | null): ReadOnlyVerdict {
+  if (error === null) return { kind: 'read' };
+  const message = engineMessage(error);
+  if (NOT_ONE_SELECT.test(message)) return { kind: 'refused' };
+  return { kind: 'error', message: message.replace(/\s*LINE \d+: FROM query\('[\s\S]*$/, '') };
 }

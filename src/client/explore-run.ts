@@ -9,11 +9,15 @@
  *   other file, no ATTACH), and the configuration is locked so a query cannot
  *   turn them back on.
  *
- * Each query is first checked (`readOnlyProblem`): only one read statement
- * (SELECT, WITH, FROM…, DESCRIBE, SHOW, SUMMARIZE) runs, so the in-memory
- * catalog is not written either. It then runs with `send()`,
- * which the Cancel button interrupts (`cancelSent`). The page stays usable
- * after any failure: the next query runs on the same engine.
+ * Each query is first checked by DuckDB's own parser, in this engine: the
+ * page prepares `FROM query('<the reader's SQL>')` (`readOnlyCheckSql`), which
+ * DuckDB refuses unless the text is exactly one SELECT statement (SELECT,
+ * WITH, FROM…, VALUES, DESCRIBE, SHOW, SUMMARIZE, UNPIVOT, PIVOT … IN (…)).
+ * Only when that preparation succeeds does the reader's text run, so the
+ * in-memory catalog is not written either (no TEMP view can shadow a
+ * published table). It then runs with `send()`, which the Cancel button
+ * interrupts (`cancelSent`). The page stays usable after any failure: the
+ * next query runs on the same engine.
  */
 import { formatNumber } from '../lib/format.ts';
 import { EXPLORE_STRINGS } from '../lib/strings/explore.ts';
@@ -22,7 +26,22 @@ import { fill } from '../lib/strings/targeting.ts';
 import { DuckDBCancelledError, openDuckDB, type BrowserDuckDB, type SentQuery } from './duckdb.ts';
 import type { ExploreConfig } from './explore.ts';
 import type { SheetData } from 'write-excel-file/browser';
-import { cellText, chartBars, engineMessage, chartShape, MAX_CHART_BARS, MAX_ROWS, pageOf, readOnlyProblem, shapeResult, suppressionFlags, toCsv, xlsxRows, type ResultTable } from './explore-result.ts';
+import {
+  cellText,
+  chartBars,
+  engineMessage,
+  chartShape,
+  MAX_CHART_BARS,
+  MAX_ROWS,
+  pageOf,
+  readOnlyCheckSql,
+  readOnlyVerdict,
+  shapeResult,
+  suppressionFlags,
+  toCsv,
+  xlsxRows,
+  type ResultTable,
+} from './explore-result.ts';
 
 /** Give up when starting DuckDB makes no progress for this long (the download reports progress). */
 const DUCKDB_TIMEOUT_MS = 15_000;
@@ -256,9 +275,23 @@ export async function createExplorer(root: HTMLElement, config: ExploreConfig): 
     return bar;
   }
 
-  function check(sql: string) {
-    const problem = readOnlyProblem(sql);
-    if (problem) throw new QueryRefused(problem.kind === 'several' ? s.errorSeveral : problem.kind === 'empty' ? s.emptySql : s.errorNotSelect);
+  /**
+   * Lets `sql` through only when DuckDB's parser, asked by preparing
+   * `readOnlyCheckSql(sql)` (nothing runs), finds exactly one read statement.
+   * A refusal becomes the page's sentence; any other failure of the check is
+   * DuckDB's message, and the text does not run either.
+   */
+  async function check(db: BrowserDuckDB, sql: string) {
+    let error: string | null = null;
+    try {
+      await db.prepare(readOnlyCheckSql(sql));
+    } catch (failure) {
+      if (failure instanceof DuckDBCancelledError) throw failure;
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+    const verdict = readOnlyVerdict(error);
+    if (verdict.kind === 'refused') throw new QueryRefused(s.errorNotSelect);
+    if (verdict.kind === 'error') throw new Error(verdict.message);
   }
 
   return {
@@ -272,7 +305,7 @@ export async function createExplorer(root: HTMLElement, config: ExploreConfig): 
         if (request === latest && total > 0 && !options.fromLink) say(fill(s.loadingEngineProgress, { percent: `${Math.round((100 * loaded) / total)}%` }), 'loading');
       };
       try {
-        check(sql);
+        if (sql.trim() === '') throw new QueryRefused(s.emptySql);
         let db: BrowserDuckDB;
         try {
           db = await startEngine();
@@ -284,6 +317,8 @@ export async function createExplorer(root: HTMLElement, config: ExploreConfig): 
         if (request !== latest) return;
         say(s.running, 'running');
         const started = performance.now();
+        await check(db, sql);
+        if (request !== latest) return;
         const sent = (running = db.send(sql));
         const result = shapeResult(await sent.result, MAX_ROWS);
         if (request !== latest) return;

@@ -3,7 +3,9 @@
  * scale 0.01, built by global-setup), in real Chromium: the table list and
  * examples with JavaScript off; queries through DuckDB-wasm compared with the
  * same SQL run here by @duckdb/node-api on the release's `terang.duckdb`;
- * bad SQL, refused statements, an off-origin fetch attempt, cancelling a
+ * bad SQL, refused statements (the read-only check in DuckDB-wasm's own
+ * parser, with escape strings, dollar quotes and comments, typed and from a
+ * shared link), an off-origin fetch attempt, cancelling a
  * slow query, the URL after a reload, CSV and XLSX downloads, and the page's
  * hygiene (console, origin, CSP, axe, 360 px).
  */
@@ -15,7 +17,9 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readOnlyCheckSql } from '../../src/client/explore-result.ts';
 import { EXAMPLE_QUERIES } from '../../src/lib/explore/examples.ts';
+import { ACCEPTED_SQL, DYNAMIC_PIVOT_SQL, REFUSED_SQL } from '../fixtures/read-only-sql.ts';
 import { launchChromium, openRecordedPage, requestsOffOrigin, type PageRecording } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -139,6 +143,9 @@ describe('example queries', () => {
     for (const example of EXAMPLE_QUERIES) {
       const result = await run(example.sql);
       expect(result.columns.length, example.id).toBeGreaterThan(0);
+      // And the page's read-only check lets it through (DuckDB's parser: one SELECT statement).
+      const prepared = await connection.prepare(readOnlyCheckSql(example.sql));
+      prepared.destroySync();
     }
     // The headline example and the chart example return rows on the sample.
     expect((await run(EXAMPLE_QUERIES[0]!.sql)).rows.length).toBeGreaterThan(0);
@@ -281,6 +288,73 @@ describe('Jelajah page', () => {
     expect(await shownRows(page)).toEqual([[String((await run('SELECT count(*) FROM program')).rows[0]![0])]]);
     await expectClean(recording);
   });
+
+  it('runs only what DuckDB-wasm’s parser calls one read statement: escapes, dollar quotes and comments cannot hide a second one', async () => {
+    const recording = await open();
+    const { page } = recording;
+    await go(page, '/jelajah/');
+    /** Objects a reader's SQL could have made (the release attached as `r` has none of its own beyond what node sees). */
+    const CATALOG = [
+      "SELECT count(*) AS n FROM duckdb_views() WHERE NOT internal",
+      "SELECT count(*) AS n FROM duckdb_tables() WHERE database_name <> 'r'",
+      'SELECT count(*) AS n FROM duckdb_functions() WHERE NOT internal',
+      'SELECT count(*) AS n FROM wilayah',
+      'SELECT count(*) AS n FROM program',
+    ];
+    const expectedCatalog = await Promise.all(CATALOG.map(async (sql) => String((await run(sql)).rows[0]![0])));
+    expect(expectedCatalog.slice(0, 3), 'the release adds no views, other tables or macros').toEqual(['0', '0', '0']);
+    const catalogNow = async () => {
+      const seen: string[] = [];
+      for (const sql of CATALOG) {
+        await runReady(page, sql);
+        seen.push((await shownRows(page))[0]![0]!.replace(/\./g, ''));
+      }
+      return seen;
+    };
+
+    for (const sql of REFUSED_SQL) {
+      expect(await runSql(page, sql), sql).toBe('error');
+      // The page's own refusal, not an engine error after the statement ran.
+      expect(await text(page, '[data-part="error"]'), sql).toMatch(/hanya membaca data.*satu pernyataan SELECT/);
+      expect(await page.locator('[data-part="error"] pre').count(), sql).toBe(0);
+    }
+    // DuckDB 1.4.3 makes a PIVOT without IN (…) two statements: refused the same way.
+    expect(await runSql(page, DYNAMIC_PIVOT_SQL)).toBe('error');
+    expect(await text(page, '[data-part="error"]')).toMatch(/hanya membaca data/);
+    expect(await catalogNow(), 'no view, table or macro was created; published tables unchanged').toEqual(expectedCatalog);
+
+    for (const { sql, x } of ACCEPTED_SQL) {
+      await page.fill('#explore-sql', sql);
+      await page.click('[data-part="run"]');
+      await expectReady(page);
+      expect(await page.locator('.explore-table tbody tr').count(), sql).toBeGreaterThan(0);
+      if (x !== undefined) expect(await page.locator('.explore-table tbody tr:first-child td[data-col="x"]').textContent(), sql).toBe(x);
+    }
+    expect(await catalogNow()).toEqual(expectedCatalog);
+
+    // The issue's attack as a shared link: refused on arrival, nothing created.
+    const shared = await open();
+    await shared.page.goto(new URL(`/jelajah/?q=${encodeURIComponent(REFUSED_SQL[0]!)}`, inject('siteUrls').sample).href, { waitUntil: 'load' });
+    expect(await settled(shared.page)).toBe('error');
+    expect(await text(shared.page, '[data-part="error"]')).toMatch(/hanya membaca data/);
+    await shared.page.fill('#explore-sql', CATALOG[0]!);
+    await shared.page.click('[data-part="run"]');
+    await expectReady(shared.page);
+    expect(await shownRows(shared.page)).toEqual([['0']]);
+    await shared.page.fill('#explore-sql', 'SELECT count(*) AS n FROM wilayah');
+    await shared.page.click('[data-part="run"]');
+    await expectReady(shared.page);
+    expect((await shownRows(shared.page))[0]![0]!.replace(/\./g, '')).toBe(expectedCatalog[3]);
+
+    // In English, the refusal is the English sentence.
+    await go(shared.page, '/en/jelajah/');
+    await shared.page.fill('#explore-sql', 'CREATE TEMP VIEW wilayah AS SELECT 1 AS x');
+    await shared.page.click('[data-part="run"]');
+    expect(await settled(shared.page)).toBe('error');
+    expect(await text(shared.page, '[data-part="error"]')).toMatch(/only reads data: it runs one SELECT statement at a time/);
+    await expectClean(recording);
+    await expectClean(shared);
+  }, 180_000);
 
   it('lets no query reach another origin or another file', async () => {
     const recording = await open();

@@ -1,10 +1,11 @@
 /**
  * The Jelajah page's pure helpers: Arrow values to plain rows, paging, cell
- * text, chart-shape detection, CSV and XLSX rows, the read-only check, and
- * the URL state.
+ * text, chart-shape detection, CSV and XLSX rows, the read-only check (on
+ * a real DuckDB, @duckdb/node-api), and the URL state.
  */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cellText,
   cellValue,
@@ -13,9 +14,9 @@ import {
   chartShape,
   columnOf,
   pageOf,
-  readOnlyProblem,
+  readOnlyCheckSql,
+  readOnlyVerdict,
   shapeResult,
-  sqlStatements,
   suppressionFlags,
   toCsv,
   xlsxRows,
@@ -24,6 +25,7 @@ import {
   type Value,
 } from '../../src/client/explore-result.ts';
 import { exploreSearch, parseExploreUrl } from '../../src/client/explore-url.ts';
+import { ACCEPTED_SQL, DYNAMIC_PIVOT_SQL, REFUSED_SQL } from '../fixtures/read-only-sql.ts';
 
 const field = (name: string, typeId: number, scale?: number) => ({ name, type: { typeId, ...(scale !== undefined ? { scale } : {}), toString: () => String(typeId) } });
 const col = (name: string, kind: ResultColumn['kind'], integer = false): ResultColumn => ({ name, kind, integer });
@@ -172,49 +174,82 @@ describe('downloads', () => {
   });
 });
 
-describe('read-only check', () => {
-  it('accepts one read statement: SELECT, WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE, with comments and a final semicolon', () => {
-    for (const sql of [
-      'SELECT 1',
-      'select 1;',
-      'WITH a AS (SELECT 1 AS x) SELECT * FROM a',
-      'FROM wilayah',
-      'DESCRIBE wilayah',
-      'SHOW TABLES',
-      'SUMMARIZE wilayah',
-      '-- komentar\nSELECT 1 /* ; DROP TABLE x */',
-      "SELECT 'DELETE; CREATE' AS teks, \"set\" FROM (SELECT 1 AS \"set\")",
-      "SELECT 'it''s; DROP TABLE x' AS t",
-      'SELECT $$ ; INSERT $$ AS t',
-    ]) {
-      expect(readOnlyProblem(sql), sql).toBeNull();
+describe('read-only check (DuckDB 1.5 in Node; the browser test runs the same cases in DuckDB-wasm)', () => {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    connection = await instance.connect();
+    await connection.run("CREATE TABLE wilayah AS SELECT * FROM (VALUES ('desa', '1101012001', 'Desa A'), ('kecamatan', '110101', 'Kec B')) t(tingkat, kode_wilayah, nama)");
+    await connection.run("CREATE TABLE program AS SELECT 'PKH' AS kode, 'Program Keluarga Harapan' AS nama");
+  });
+
+  afterAll(() => {
+    connection?.closeSync();
+    instance?.closeSync();
+  });
+
+  /** The check as the page does it: prepare the wrapper (nothing runs), then read DuckDB's answer. */
+  async function verdict(sql: string) {
+    try {
+      const prepared = await connection.prepare(readOnlyCheckSql(sql));
+      prepared.destroySync();
+      return readOnlyVerdict(null);
+    } catch (error) {
+      return readOnlyVerdict((error as Error).message);
+    }
+  }
+
+  const userObjects = async () =>
+    (await connection.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp' UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal UNION ALL SELECT function_name FROM duckdb_functions() WHERE NOT internal")).getRowsJS();
+
+  it('embeds the text faithfully: DuckDB reads the literal back as exactly the reader’s text', async () => {
+    for (const sql of [...ACCEPTED_SQL.map((c) => c.sql), ...REFUSED_SQL]) {
+      const literal = readOnlyCheckSql(sql).replace(/^FROM query\(/, 'SELECT ').replace(/\)$/, ' AS s');
+      expect((await connection.runAndReadAll(literal)).getRowsJS()[0]![0], sql).toBe(sql);
     }
   });
 
-  it('refuses writes, settings, extensions, attaching, and several statements', () => {
-    for (const sql of [
-      'CREATE TABLE t AS SELECT 1',
-      'INSERT INTO t VALUES (1)',
-      'SET enable_external_access = true',
-      'INSTALL httpfs',
-      'LOAD httpfs',
-      "ATTACH 'x.duckdb'",
-      "COPY (SELECT 1) TO 'x.csv'",
-      'PRAGMA version',
-      'WITH a AS (SELECT 1) INSERT INTO t SELECT * FROM a',
-      'SELECT 1; DROP TABLE wilayah',
-      'USE memory',
-    ]) {
-      expect(readOnlyProblem(sql), sql).toEqual({ kind: 'not-select' });
+  it('lets one read statement through, escape strings, dollar quotes and comments included, and it then runs as written', async () => {
+    for (const { sql, x } of ACCEPTED_SQL) {
+      expect(await verdict(sql), sql).toEqual({ kind: 'read' });
+      const result = await connection.runAndReadAll(sql);
+      if (x !== undefined) expect(result.getRowObjectsJS()[0]!.x, sql).toBe(x);
     }
-    expect(readOnlyProblem('SELECT 1; SELECT 2')).toEqual({ kind: 'several' });
-    expect(readOnlyProblem('  -- nothing\n ; ')).toEqual({ kind: 'empty' });
-    // A typo is DuckDB's to explain.
-    expect(readOnlyProblem('SELEC * FROM wilayah')).toBeNull();
+    expect(await userObjects()).toEqual([]);
   });
 
-  it('splits statements outside strings and comments', () => {
-    expect(sqlStatements("SELECT 'a;b' AS x; -- c;\nSELECT 2")).toEqual([['SELECT', 'AS', 'X'], ['SELECT']]);
+  it('refuses writes, settings, extensions, attaching, several statements and no statement, and nothing is created', async () => {
+    for (const sql of REFUSED_SQL) expect(await verdict(sql), sql).toEqual({ kind: 'refused' });
+    expect(await verdict(DYNAMIC_PIVOT_SQL)).toEqual({ kind: 'error', message: expect.stringMatching(/^Parser Error: PIVOT statements without explicit IN clauses/) });
+    expect(await userObjects()).toEqual([]);
+    // The same texts run directly would have created the shadowing view: the check is what stops them.
+    await connection.run(REFUSED_SQL[0]!);
+    expect(await userObjects()).toEqual([['wilayah']]);
+    await connection.run('DROP VIEW temp.main.wilayah');
+  });
+
+  it('shows DuckDB’s own message for a syntax error or an unknown table, without the wrapper’s context, and never lets it run', async () => {
+    const typo = await verdict('SELEC * FROM wilayah');
+    expect(typo).toEqual({ kind: 'error', message: expect.stringMatching(/^Parser Error: syntax error at or near "SELEC"$/) });
+    const unknown = await verdict('SELECT nama FROM tabel_yang_tidak_ada');
+    expect(unknown.kind).toBe('error');
+    expect(unknown.kind === 'error' && unknown.message).toMatch(/^Catalog Error: Table with name tabel_yang_tidak_ada does not exist!/);
+    expect(unknown.kind === 'error' && unknown.message).not.toMatch(/LINE 1|query\(/);
+    // A NUL cuts DuckDB's parse short: the literal is then unterminated, an error, so nothing runs.
+    expect((await verdict('SELECT 1 AS a\u0000; CREATE TEMP VIEW wilayah AS SELECT 1')).kind).toBe('error');
+  });
+
+  it('reads DuckDB-wasm’s JSON errors and keeps other messages', () => {
+    const json = JSON.stringify({ exception_type: 'Parser', exception_message: "Expected a single SELECT statement\n\nLINE 1: FROM query('SET x = 1')\n             ^" });
+    expect(readOnlyVerdict(json)).toEqual({ kind: 'refused' });
+    expect(readOnlyVerdict('Error: Parser Error: Expected a single SELECT statement')).toEqual({ kind: 'refused' });
+    expect(readOnlyVerdict("Binder Error: Referenced column \"nme\" not found in FROM clause!\n\nLINE 1: FROM query('SELECT nme FROM wilayah')\n             ^")).toEqual({
+      kind: 'error',
+      message: 'Binder Error: Referenced column "nme" not found in FROM clause!',
+    });
+    expect(readOnlyVerdict('Something else')).toEqual({ kind: 'error', message: 'Something else' });
   });
 });
 

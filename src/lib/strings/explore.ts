@@ -17,7 +17,7 @@ const id = {
 
   consoleHeading: 'Konsol SQL',
   sqlLabel: 'Kueri SQL',
-  sqlHint: 'Satu pernyataan SELECT (juga DESCRIBE, SHOW, SUMMARIZE). Ctrl+Enter menjalankan kueri.',
+  sqlHint: 'Satu pernyataan SELECT (juga WITH, DESCRIBE, SHOW, SUMMARIZE, PIVOT … IN (…), UNPIVOT). Ctrl+Enter menjalankan kueri.',
   run: 'Jalankan',
   cancel: 'Batalkan',
   useExample: 'Pakai kueri ini',
@@ -35,8 +35,8 @@ const id = {
   errorTitle: 'Kueri tidak dapat dijalankan',
   errorEngine: 'DuckDB melaporkan:',
   errorHint: 'Periksa ejaan nama tabel dan kolom (lihat daftar tabel di bawah), tanda kutip, dan koma. Halaman tetap dapat dipakai: ubah kueri lalu jalankan lagi.',
-  errorNotSelect: 'Halaman ini hanya membaca data: yang diizinkan hanya pernyataan SELECT (juga DESCRIBE, SHOW dan SUMMARIZE). Pernyataan yang mengubah, membuat, memuat atau menyetel sesuatu tidak dijalankan.',
-  errorSeveral: 'Jalankan satu pernyataan saja sekali jalan (hapus titik koma di antara dua pernyataan).',
+  errorNotSelect:
+    'Halaman ini hanya membaca data: yang dijalankan hanya satu pernyataan SELECT sekali jalan (juga WITH … SELECT, FROM …, VALUES, DESCRIBE, SHOW, SUMMARIZE, UNPIVOT, dan PIVOT yang menyebut nilainya: ON kolom IN (…)). Pernyataan yang mengubah, membuat, memuat atau menyetel sesuatu tidak dijalankan, begitu pula beberapa pernyataan sekaligus (hapus titik koma di antara dua pernyataan).',
   errorStart: 'Mesin kueri tidak dapat dimuat ({reason}). Coba lagi atau muat ulang halaman.',
   timeout: 'waktu habis',
 
@@ -90,7 +90,7 @@ const en: ExploreStrings = {
 
   consoleHeading: 'SQL console',
   sqlLabel: 'SQL query',
-  sqlHint: 'One SELECT statement (DESCRIBE, SHOW and SUMMARIZE too). Ctrl+Enter runs the query.',
+  sqlHint: 'One SELECT statement (WITH, DESCRIBE, SHOW, SUMMARIZE, PIVOT … IN (…) and UNPIVOT too). Ctrl+Enter runs the query.',
   run: 'Run',
   cancel: 'Cancel',
   useExample: 'Use this query',
@@ -108,8 +108,8 @@ const en: ExploreStrings = {
   errorTitle: 'The query could not run',
   errorEngine: 'DuckDB says:',
   errorHint: 'Check the spelling of table and column names (see the tables below), quotes and commas. The page still works: change the query and run it again.',
-  errorNotSelect: 'This page only reads data: only SELECT statements are allowed (DESCRIBE, SHOW and SUMMARIZE too). Statements that change, create, load or set anything are not run.',
-  errorSeveral: 'Run one statement at a time (remove the semicolon between two statements).',
+  errorNotSelect:
+    'This page only reads data: it runs one SELECT statement at a time (also WITH … SELECT, FROM …, VALUES, DESCRIBE, SHOW, SUMMARIZE, UNPIVOT, and PIVOT that names its values: ON column IN (…)). Statements that change, create, load or set anything are not run, nor are several statements at once (remove the semicolon between two statements).',
   errorStart: 'The query engine could not load ({reason}). Try again or reload the page.',
   timeout: 'timed out',
 
