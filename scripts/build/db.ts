@@ -8,6 +8,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 export interface Db {
   run(sql: string): Promise<void>;
   all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** A result by column (name → values), for reading many rows into typed arrays. */
+  columns(sql: string): Promise<Record<string, unknown[]>>;
   close(): void;
 }
 
@@ -43,6 +45,10 @@ export const openDb = async (options: DbOptions = {}): Promise<Db> => {
     async all<T>(sql: string) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS().map((row) => plain(row) as T);
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getColumnsObjectJS() as Record<string, unknown[]>;
     },
     close() {
       connection.closeSync();

@@ -16,7 +16,7 @@
  * is the independent JavaScript attack the tests run on the result.
  */
 import type { Db } from './db.ts';
-import { SUPPRESSED_SUFFIX, type PublishedTable } from './published-table.ts';
+import { SUPPRESSED_SUFFIX, derivedValues, type PublishedTable } from './published-table.ts';
 import { buildCells } from './disclosure/cells.ts';
 import { complement, countUnsafeRelations } from './disclosure/complement.ts';
 import { planFor, type DisclosurePlan } from './disclosure/plan.ts';
@@ -63,7 +63,7 @@ function derivedCondition(plan: DisclosurePlan, basis: string, from: string[]): 
 }
 
 function selectList(plan: DisclosurePlan): string[] {
-  const derived = new Map((plan.rules.derived ?? []).map((d) => [d.column, d]));
+  const derived = new Map(derivedValues(plan.rules).map((d) => [d.column, d]));
   return plan.columns.flatMap((column) => {
     const ci = plan.rules.counts.indexOf(column);
     const rule = derived.get(column);
@@ -131,7 +131,7 @@ export async function applyDisclosureControl(
     summary.suppressedComplementary = await byKind(HIDDEN.complementary);
     summary.rowsRemovedSensitive = await count(db, `SELECT count(*) AS n FROM ${WORK.rows} WHERE _removed`);
     await rewrite(db, plan);
-    const derived = (rules.derived ?? []).map((d) => `count(*) FILTER (WHERE ${marker(d.column)})`);
+    const derived = derivedValues(rules).map((d) => `count(*) FILTER (WHERE ${marker(d.column)})`);
     if (derived.length > 0) {
       summary.suppressedDerived = await count(db, `SELECT ${derived.join(' + ')} AS n FROM ${ident(table.name)}`);
     }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { writeReleaseArchive } from './archive.ts';
 import type { Db } from './db.ts';
-import type { PublishedColumnType, PublishedTable } from './published-table.ts';
+import { derivedValues, type PublishedColumnType, type PublishedTable } from './published-table.ts';
 import { SUPPRESSED_SUFFIX } from './published-table.ts';
 
 export const SITE_DB_FILE = 'terang.duckdb';
@@ -67,7 +67,7 @@ const FRICTIONLESS_TYPE: Record<PublishedColumnType, string> = {
 
 /** Columns as published: each suppressible column is followed by its `_disamarkan` marker. */
 export const publishedColumns = (table: PublishedTable) => {
-  const marked = new Set([...(table.disclosure?.counts ?? []), ...(table.disclosure?.derived ?? []).map((d) => d.column)]);
+  const marked = new Set([...(table.disclosure?.counts ?? []), ...(table.disclosure ? derivedValues(table.disclosure) : []).map((d) => d.column)]);
   return table.columns.flatMap((c) =>
     marked.has(c.name)
       ? [

@@ -53,6 +53,55 @@ export interface DisclosureRules {
   sensitive?: { where: string; k?: number; minLevel: 'kabupaten' };
   /** Columns that are already totals over larger areas (e.g. totals per kabupaten) need no hierarchy check. */
   hierarchy: boolean;
+  /**
+   * Rupiah amounts paid to the recipients counted in `count` (same row). An amount is hidden
+   * with its count, and protected like it: the auditor requires an attacker's interval for it
+   * to be at least k × the average amount per recipient of its `unitBy` group wide.
+   */
+  amounts?: { column: string; count: string; unitBy: string[] }[];
+  /**
+   * Percentages published as round(100 × numerator / base, decimals). With its base
+   * published, a percentage gives its numerator back, so it is hidden whenever either is.
+   * `baseRow: 'categoryTotal'` when the base is in the category's total row (a share of all).
+   */
+  shares?: { column: string; numerator: string; base: string; decimals: number; baseRow?: 'categoryTotal' }[];
+  /** Same-row inequalities a reader knows: part ≤ whole (e.g. a flag counts some of the recipients). */
+  bounds?: { part: string; whole: string }[];
+  /**
+   * A period column holding years ('2026') and quarters ('2026-Q1'): `additive` columns of a
+   * year are the sum of its quarters (rupiah), `distinct` ones count each recipient once per
+   * period (every quarter ≤ the year ≤ the sum of the quarters), `constant` ones are the same
+   * in every period (the register is a snapshot); `monotone` ones only never exceed the year
+   * in a quarter (a family with two programs in a year may have them in different quarters).
+   */
+  periods?: { column: string; additive: string[]; distinct: string[]; monotone?: string[]; constant: string[] };
+  /**
+   * A survival curve over the groups of another table: a group's rows are published only
+   * when that table's `counts` for the group are (a curve of hidden cases would show each
+   * case's time). The auditor checks this rather than solving for it.
+   */
+  curveOf?: { table: string; group: string[]; counts: string[] };
+}
+
+/** A value hidden because of the counts it rests on. */
+export interface DerivedValue {
+  column: string;
+  basis: string;
+  from?: string[];
+}
+
+/**
+ * Every value hidden because of the counts it rests on: the declared derived values, each
+ * amount with its count, and each share with the counts behind its base and numerator
+ * (an amount's count stands in for the amount).
+ */
+export function derivedValues(rules: DisclosureRules): DerivedValue[] {
+  const countOf = (column: string) => rules.amounts?.find((a) => a.column === column)?.count ?? column;
+  return [
+    ...(rules.derived ?? []),
+    ...(rules.amounts ?? []).map((a) => ({ column: a.column, basis: a.count })),
+    ...(rules.shares ?? []).map((s) => ({ column: s.column, basis: countOf(s.base), from: [...new Set([countOf(s.numerator), countOf(s.base)])] })),
+  ];
 }
 
 export interface PublishedTable {

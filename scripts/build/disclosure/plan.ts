@@ -3,7 +3,7 @@
  * the table as it really is in DuckDB before any SQL rewrites it.
  */
 import type { Db } from '../db.ts';
-import { SUPPRESSED_SUFFIX, type DisclosureRules, type PublishedTable } from '../published-table.ts';
+import { SUPPRESSED_SUFFIX, derivedValues, type DisclosureRules, type PublishedTable } from '../published-table.ts';
 
 export interface DisclosurePlan {
   table: string;
@@ -38,7 +38,7 @@ function check(table: string, rules: DisclosureRules, columns: Set<string>): voi
       if (!counts.has(c)) fail(table, `rowSums column "${c}" must also be listed in counts`);
     }
   }
-  for (const d of rules.derived ?? []) {
+  for (const d of derivedValues(rules)) {
     need(d.column, 'derived');
     need(d.basis, 'derived basis');
     if (counts.has(d.column)) fail(table, `"${d.column}" cannot be both a count and derived`);
@@ -48,7 +48,7 @@ function check(table: string, rules: DisclosureRules, columns: Set<string>): voi
     }
   }
   if (rules.hierarchy) ['tingkat', 'kode_wilayah'].forEach((c) => need(c, 'hierarchy'));
-  for (const c of [...rules.counts, ...(rules.derived ?? []).map((d) => d.column)]) {
+  for (const c of [...rules.counts, ...derivedValues(rules).map((d) => d.column)]) {
     if (columns.has(`${c}${SUPPRESSED_SUFFIX}`)) fail(table, `"${c}${SUPPRESSED_SUFFIX}" exists already: was disclosure control applied twice?`);
   }
   if (rules.counts.length > 60) fail(table, 'more than 60 count columns');

@@ -31,8 +31,6 @@ export const BACKLOG_BUCKETS = [
  * referred there, reveals violence whatever its category says.
  */
 export const SENSITIVE_AGENCY = 'UPTD_PPA';
-/** Threshold for sensitive rows (DOMAIN.md: stricter than the default); disclosure.ts may override. */
-export const SENSITIVE_MIN_COUNT = 20;
 
 const REGION_LEVELS = regionLevelsSql();
 const UPPER_LEVELS = regionLevelsSql('kabupaten');
@@ -159,8 +157,11 @@ const upFrom = (below: string, level: string, length: number, dimension: string)
 
 /**
  * Monthly counts by one additive dimension (kategori, or saluran) with its
- * 'SEMUA' total. One dimension per table: with two crossed dimensions each
- * would need its own complementary suppression (see docs/methodology.md).
+ * 'SEMUA' total, for kabupaten and provinsi. Below kabupaten a month holds a
+ * handful of cases per desa and category: nearly every cell would be
+ * suppressed, and each would tie the yearly figures of pengaduan_waktu into one
+ * large system for the auditor. Desa and kecamatan read complaints by year
+ * (pengaduan_waktu) and the open backlog (pengaduan_tunggakan).
  */
 const monthlySql = (table: string, dimension: 'kategori' | 'saluran') => `
   CREATE OR REPLACE TABLE ${table} AS
@@ -178,7 +179,7 @@ const monthlySql = (table: string, dimension: 'kategori' | 'saluran') => `
   kecamatan AS MATERIALIZED (${upFrom('desa', 'kecamatan', 6, dimension)}),
   kabupaten AS MATERIALIZED (${upFrom('kecamatan', 'kabupaten', 4, dimension)}),
   provinsi AS (${upFrom('kabupaten', 'provinsi', 2, dimension)})
-  SELECT * FROM provinsi UNION ALL SELECT * FROM kabupaten UNION ALL SELECT * FROM kecamatan UNION ALL SELECT * FROM desa
+  SELECT * FROM provinsi UNION ALL SELECT * FROM kabupaten
   ORDER BY ALL`;
 
 const pct = (part: string, whole: string) => `round(100.0 * ${part} / nullif(${whole}, 0), 2)`;
@@ -318,7 +319,8 @@ const CATEGORY_COLUMN = col(
   `Complaint category; '${ALL}' = all categories`,
 );
 const YEAR_COLUMN = col('tahun', 'integer', 'Tahun pengaduan diterima', 'Year the complaint was received');
-const sensitive = (where: string) => ({ where, k: SENSITIVE_MIN_COUNT, minLevel: 'kabupaten' as const });
+/** Sensitive rows use the build's sensitive threshold (TERANG_SENSITIVE_K, default 20; DOMAIN.md: stricter than k). */
+const sensitive = (where: string) => ({ where, minLevel: 'kabupaten' as const });
 
 const monthlyColumns = [
   col('bulan', 'date', 'Bulan pengaduan diterima (tanggal 1)', 'Month the complaint was received (first day)'),
@@ -332,6 +334,11 @@ const monthlyColumns = [
 const monthlyDisclosure = (dimension: string) => ({
   counts: ['diterima', 'direspons', 'selesai', 'terbuka', 'dirujuk', 'dibuka_kembali'],
   rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
+  bounds: [
+    { part: 'direspons', whole: 'diterima' },
+    { part: 'dirujuk', whole: 'diterima' },
+    { part: 'dibuka_kembali', whole: 'selesai' },
+  ],
   category: { column: dimension, total: ALL },
   slice: ['bulan'],
   hierarchy: true,
@@ -341,8 +348,8 @@ export const PENGADUAN_BULANAN: PublishedTable = {
   name: 'pengaduan_bulanan',
   title: { id: 'Pengaduan per bulan dan kategori', en: 'Complaints per month and category' },
   description: {
-    id: 'Pengaduan menurut bulan diterima, wilayah dan kategori, dengan status penanganannya pada tanggal data.',
-    en: 'Complaints by month received, region and category, with their handling status at the reference date.',
+    id: 'Pengaduan menurut bulan diterima, kabupaten/kota atau provinsi dan kategori, dengan status penanganannya pada tanggal data.',
+    en: 'Complaints by month received, kabupaten/kota or province and category, with their handling status at the reference date.',
   },
   columns: [...regionColumns, CATEGORY_COLUMN, ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'kategori', 'bulan'],
@@ -353,8 +360,8 @@ export const PENGADUAN_SALURAN: PublishedTable = {
   name: 'pengaduan_saluran',
   title: { id: 'Pengaduan per bulan dan saluran', en: 'Complaints per month and channel' },
   description: {
-    id: 'Pengaduan menurut bulan diterima, wilayah dan saluran (Puskesos, SLRT, SP4N-LAPOR!, hotline, datang langsung, UPTD PPA).',
-    en: 'Complaints by month received, region and channel (Puskesos, SLRT, SP4N-LAPOR!, hotline, walk-in, UPTD PPA).',
+    id: 'Pengaduan menurut bulan diterima, kabupaten/kota atau provinsi dan saluran (Puskesos, SLRT, SP4N-LAPOR!, hotline, datang langsung, UPTD PPA).',
+    en: 'Complaints by month received, kabupaten/kota or province and channel (Puskesos, SLRT, SP4N-LAPOR!, hotline, walk-in, UPTD PPA).',
   },
   columns: [...regionColumns, col('saluran', 'string', `Saluran pengaduan; '${ALL}' = semua saluran`, `Channel; '${ALL}' = all channels`), ...monthlyColumns],
   key: ['tingkat', 'kode_wilayah', 'saluran', 'bulan'],
@@ -404,10 +411,24 @@ export const PENGADUAN_WAKTU: PublishedTable = {
       { column: 'selesai_median_hari_kerja', basis: 'kasus' },
       { column: 'selesai_p90_hari_kerja', basis: 'kasus' },
       { column: 'selesai_teramati_maks', basis: 'kasus' },
-      { column: 'persen_respons_dalam_tenggat', basis: 'respons_basis_tenggat' },
-      { column: 'persen_selesai_dalam_tenggat', basis: 'selesai_basis_tenggat' },
-      { column: 'persen_dirujuk', basis: 'kasus' },
-      { column: 'persen_dibuka_kembali', basis: 'selesai' },
+    ],
+    shares: [
+      { column: 'persen_respons_dalam_tenggat', numerator: 'respons_dalam_tenggat', base: 'respons_basis_tenggat', decimals: 2 },
+      { column: 'persen_selesai_dalam_tenggat', numerator: 'selesai_dalam_tenggat', base: 'selesai_basis_tenggat', decimals: 2 },
+      { column: 'persen_dirujuk', numerator: 'dirujuk', base: 'kasus', decimals: 2 },
+      { column: 'persen_dibuka_kembali', numerator: 'dibuka_kembali', base: 'selesai', decimals: 2 },
+    ],
+    bounds: [
+      { part: 'direspons', whole: 'kasus' },
+      { part: 'selesai', whole: 'kasus' },
+      { part: 'respons_dalam_tenggat', whole: 'respons_basis_tenggat' },
+      { part: 'respons_basis_tenggat', whole: 'kasus' },
+      { part: 'respons_dalam_tenggat', whole: 'direspons' },
+      { part: 'selesai_dalam_tenggat', whole: 'selesai_basis_tenggat' },
+      { part: 'selesai_basis_tenggat', whole: 'kasus' },
+      { part: 'selesai_dalam_tenggat', whole: 'selesai' },
+      { part: 'dirujuk', whole: 'kasus' },
+      { part: 'dibuka_kembali', whole: 'selesai' },
     ],
     hierarchy: true,
   },
@@ -435,6 +456,10 @@ export const PENGADUAN_TUNGGAKAN: PublishedTable = {
   disclosure: {
     counts: ['terbuka', ...BACKLOG_BUCKETS.map(([name]) => name), 'lewat_tenggat_respons', 'lewat_tenggat_selesai'],
     rowSums: [{ total: 'terbuka', parts: BACKLOG_BUCKETS.map(([name]) => name) }],
+    bounds: [
+      { part: 'lewat_tenggat_respons', whole: 'terbuka' },
+      { part: 'lewat_tenggat_selesai', whole: 'terbuka' },
+    ],
     category: { column: 'kategori', total: ALL },
     slice: [],
     hierarchy: true,
@@ -464,7 +489,8 @@ export const PENGADUAN_RUJUKAN: PublishedTable = {
     counts: ['kasus', 'selesai'],
     category: { column: 'alur', total: ALL },
     slice: ['tahun'],
-    derived: [{ column: 'persen_kasus', basis: 'kasus' }],
+    shares: [{ column: 'persen_kasus', numerator: 'kasus', base: 'kasus', baseRow: 'categoryTotal', decimals: 2 }],
+    bounds: [{ part: 'selesai', whole: 'kasus' }],
     hierarchy: true,
   },
 };
@@ -490,6 +516,7 @@ export const PENGADUAN_KM: PublishedTable = {
     counts: ['kasus'],
     slice: ['kategori', 'tahun', 'hari_kerja'],
     derived: [{ column: 'persen_belum_selesai', basis: 'kasus' }],
+    curveOf: { table: 'pengaduan_waktu', group: ['tingkat', 'kode_wilayah', 'kategori', 'tahun'], counts: ['kasus', 'selesai', 'selesai_dalam_tenggat', 'selesai_basis_tenggat'] },
     // Points are thinned to each group's own event times, so regions do not add up row by row.
     hierarchy: false,
   },
@@ -515,6 +542,7 @@ export const PENGADUAN_KM_RESPONS: PublishedTable = {
     counts: ['kasus'],
     slice: ['kategori', 'tahun', 'hari_kerja'],
     derived: [{ column: 'persen_belum_direspons', basis: 'kasus' }],
+    curveOf: { table: 'pengaduan_waktu', group: ['tingkat', 'kode_wilayah', 'kategori', 'tahun'], counts: ['kasus', 'direspons', 'respons_dalam_tenggat', 'respons_basis_tenggat'] },
     hierarchy: false,
   },
 };
@@ -540,7 +568,12 @@ export const PENGADUAN_SENSITIF: PublishedTable = {
   disclosure: {
     counts: ['diterima', 'selesai', 'terbuka', 'selesai_dalam_tenggat', 'selesai_basis_tenggat'],
     rowSums: [{ total: 'diterima', parts: ['selesai', 'terbuka'] }],
-    derived: [{ column: 'persen_selesai_dalam_tenggat', basis: 'selesai_basis_tenggat' }],
+    shares: [{ column: 'persen_selesai_dalam_tenggat', numerator: 'selesai_dalam_tenggat', base: 'selesai_basis_tenggat', decimals: 2 }],
+    bounds: [
+      { part: 'selesai_dalam_tenggat', whole: 'selesai_basis_tenggat' },
+      { part: 'selesai_basis_tenggat', whole: 'diterima' },
+      { part: 'selesai_dalam_tenggat', whole: 'selesai' },
+    ],
     slice: ['tahun'],
     sensitive: sensitive('true'),
     hierarchy: true,

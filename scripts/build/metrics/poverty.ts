@@ -29,7 +29,13 @@ const keluargaDesil: PublishedTable = {
     { name: 'jiwa', type: 'integer', unit: 'jiwa', description: { id: 'Jumlah anggota keluarga', en: 'People in those families' } },
   ],
   key: ['tingkat', 'kode_wilayah', 'desil'],
-  disclosure: { counts: ['keluarga', 'jiwa'], category: { column: 'desil', total: 'SEMUA' }, slice: [], hierarchy: true },
+  disclosure: {
+    counts: ['keluarga', 'jiwa'],
+    category: { column: 'desil', total: 'SEMUA' },
+    bounds: [{ part: 'keluarga', whole: 'jiwa' }],
+    slice: [],
+    hierarchy: true,
+  },
 };
 
 const vervalStatus: PublishedTable = {
@@ -66,11 +72,16 @@ const vervalRecency: PublishedTable = {
   disclosure: {
     counts: ['keluarga', 'diverval_2_tahun', 'belum_verval_2_tahun'],
     rowSums: [{ total: 'keluarga', parts: ['diverval_2_tahun', 'belum_verval_2_tahun'] }],
-    derived: [{ column: 'persen_diverval_2_tahun', basis: 'keluarga' }],
+    shares: [{ column: 'persen_diverval_2_tahun', numerator: 'diverval_2_tahun', base: 'keluarga', decimals: 1 }],
     slice: [],
     hierarchy: true,
   },
 };
+
+const PPKS_BOUNDS = [
+  { part: 'tanpa_nik', whole: 'orang' },
+  { part: 'nik_terbit', whole: 'orang' },
+];
 
 const ppksColumns = (categoryNote: Metric['description']) => [
   ...regionColumns,
@@ -89,7 +100,7 @@ const ppksKategori: PublishedTable = {
   },
   columns: ppksColumns({ id: "Nomor kategori PPKS (1–26), atau 'SEMUA'", en: "PPKS category number (1–26), or 'SEMUA'" }),
   key: ['tingkat', 'kode_wilayah', 'kategori'],
-  disclosure: { counts: ['orang', 'tanpa_nik', 'nik_terbit'], category: { column: 'kategori', total: 'SEMUA' }, slice: [], hierarchy: true },
+  disclosure: { counts: ['orang', 'tanpa_nik', 'nik_terbit'], category: { column: 'kategori', total: 'SEMUA' }, bounds: PPKS_BOUNDS, slice: [], hierarchy: true },
 };
 
 const ppksSensitif: PublishedTable = {
@@ -104,9 +115,11 @@ const ppksSensitif: PublishedTable = {
   disclosure: {
     counts: ['orang', 'tanpa_nik', 'nik_terbit'],
     category: { column: 'kategori', total: 'SEMUA' },
+    bounds: PPKS_BOUNDS,
     slice: [],
     hierarchy: true,
-    sensitive: { where: 'true', k: 20, minLevel: 'kabupaten' },
+    // The build's sensitive threshold (TERANG_SENSITIVE_K, default 20) applies to the whole table.
+    sensitive: { where: 'true', minLevel: 'kabupaten' },
   },
 };
 

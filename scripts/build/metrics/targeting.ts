@@ -74,15 +74,25 @@ const sasaranProgram: PublishedTable = {
       { total: 'penerima', parts: ['penerima_sesuai_desil', 'penerima_di_luar_desil'] },
       { total: 'keluarga_layak', parts: ['layak_menerima', 'layak_tidak_menerima'] },
     ],
-    derived: [
-      { column: 'nilai_dibayar', basis: 'penerima' },
-      { column: 'nilai_di_luar_desil', basis: 'penerima_di_luar_desil' },
-      { column: 'nilai_setelah_meninggal', basis: 'dibayar_setelah_meninggal' },
-      { column: 'galat_inklusi', basis: 'penerima' },
-      { column: 'kebocoran', basis: 'penerima' },
-      { column: 'galat_eksklusi', basis: 'keluarga_layak' },
-      { column: 'cakupan', basis: 'keluarga_layak' },
+    amounts: [
+      { column: 'nilai_dibayar', count: 'penerima', unitBy: ['kode_program', 'periode'] },
+      { column: 'nilai_di_luar_desil', count: 'penerima_di_luar_desil', unitBy: ['kode_program', 'periode'] },
+      { column: 'nilai_setelah_meninggal', count: 'dibayar_setelah_meninggal', unitBy: ['kode_program', 'periode'] },
     ],
+    shares: [
+      { column: 'galat_inklusi', numerator: 'penerima_di_luar_desil', base: 'penerima', decimals: 1 },
+      { column: 'kebocoran', numerator: 'nilai_di_luar_desil', base: 'nilai_dibayar', decimals: 1 },
+      { column: 'galat_eksklusi', numerator: 'layak_tidak_menerima', base: 'keluarga_layak', decimals: 1 },
+      { column: 'cakupan', numerator: 'layak_menerima', base: 'keluarga_layak', decimals: 1 },
+    ],
+    bounds: ['dibayar_setelah_meninggal', 'nik_ganda', 'belum_verval_2_tahun', 'status_tidak_aktif', 'multi_program'].map((part) => ({ part, whole: 'penerima' })),
+    periods: {
+      column: 'periode',
+      additive: ['nilai_dibayar', 'nilai_di_luar_desil', 'nilai_setelah_meninggal'],
+      distinct: ['penerima', 'penerima_sesuai_desil', 'penerima_di_luar_desil', 'layak_menerima', 'dibayar_setelah_meninggal', 'nik_ganda', 'belum_verval_2_tahun', 'status_tidak_aktif'],
+      monotone: ['multi_program'],
+      constant: ['keluarga_layak'],
+    },
     slice: ['kode_program', 'periode'],
     hierarchy: true,
   },
@@ -106,7 +116,14 @@ const sasaranMutu: PublishedTable = {
   key: ['kode_program', 'periode'],
   disclosure: {
     counts: ['penerima_tidak_terdaftar', 'baris_id_tidak_sah', 'baris_nik_excel'],
-    derived: [{ column: 'nilai_tidak_terdaftar', basis: 'penerima_tidak_terdaftar' }],
+    amounts: [{ column: 'nilai_tidak_terdaftar', count: 'penerima_tidak_terdaftar', unitBy: ['kode_program', 'periode'] }],
+    bounds: [{ part: 'baris_nik_excel', whole: 'baris_id_tidak_sah' }],
+    periods: {
+      column: 'periode',
+      additive: ['nilai_tidak_terdaftar', 'baris_id_tidak_sah', 'baris_nik_excel'],
+      distinct: ['penerima_tidak_terdaftar'],
+      constant: [],
+    },
     slice: ['kode_program', 'periode'],
     hierarchy: false,
   },
@@ -116,8 +133,8 @@ const sasaranTumpangTindih: PublishedTable = {
   name: 'sasaran_tumpang_tindih',
   title: { id: 'Keluarga penerima lebih dari satu program', en: 'Families receiving more than one program' },
   description: {
-    id: 'Keluarga terdaftar yang menerima dua program sekaligus dalam periode yang sama, per pasangan program.',
-    en: 'Registered families receiving two programs in the same period, per pair of programs.',
+    id: 'Keluarga terdaftar yang menerima dua program sekaligus dalam periode yang sama, per pasangan program, dari kecamatan ke atas (per desa hampir semua sel akan disamarkan).',
+    en: 'Registered families receiving two programs in the same period, per pair of programs, for kecamatan and above (per desa nearly every cell would be suppressed).',
   },
   columns: [
     ...regionColumns,
@@ -127,7 +144,12 @@ const sasaranTumpangTindih: PublishedTable = {
     count('keluarga', 'Keluarga penerima kedua program', 'Families receiving both programs', 'keluarga'),
   ],
   key: ['tingkat', 'kode_wilayah', 'periode', 'program_a', 'program_b'],
-  disclosure: { counts: ['keluarga'], slice: ['periode', 'program_a', 'program_b'], hierarchy: true },
+  disclosure: {
+    counts: ['keluarga'],
+    slice: ['periode', 'program_a', 'program_b'],
+    periods: { column: 'periode', additive: [], distinct: [], monotone: ['keluarga'], constant: [] },
+    hierarchy: true,
+  },
 };
 
 export const TARGETING_TABLES = [sasaranProgram, sasaranMutu, sasaranTumpangTindih];
@@ -396,7 +418,7 @@ pairs AS (
   SELECT ${desaText('desa')} AS kode_desa, ${periodText('per')} AS periode, program_a, program_b, keluarga FROM pairs_n
 )
 SELECT lv.tingkat, ${codeAtLevel('kode_desa')} AS kode_wilayah, periode, program_a, program_b, sum(keluarga)::BIGINT AS keluarga
-FROM pairs CROSS JOIN ${regionLevelsSql()}
+FROM pairs CROSS JOIN ${regionLevelsSql('kecamatan')}
 GROUP BY ALL;
 `;
 
