@@ -242,7 +242,8 @@ describe.each(COMPLAINT_TABLES.map((t) => [t.name, t] as const))('%s', (name, ta
   });
 
   it('has rows for every level, with codes of the right length that exist in the region reference', async () => {
-    const expected = ['pengaduan_rujukan', 'pengaduan_km', 'pengaduan_km_respons', 'pengaduan_sensitif'].includes(name)
+    // Monthly tables stop at kabupaten: below it a month holds a handful of cases per desa (see complaints.ts).
+    const expected = ['pengaduan_rujukan', 'pengaduan_km', 'pengaduan_km_respons', 'pengaduan_sensitif', 'pengaduan_bulanan', 'pengaduan_saluran'].includes(name)
       ? ['kabupaten', 'provinsi']
       : ['desa', 'kabupaten', 'kecamatan', 'provinsi'];
     expect(await levelsOf(name)).toEqual(expected);
@@ -263,6 +264,8 @@ describe.each(COMPLAINT_TABLES.map((t) => [t.name, t] as const))('%s', (name, ta
       ...rules.slice,
       ...(rules.category ? [rules.category.column] : []),
       ...(rules.derived ?? []).flatMap((d) => [d.column, d.basis]),
+      ...(rules.shares ?? []).flatMap((d) => [d.column, d.numerator, d.base]),
+      ...(rules.bounds ?? []).flatMap((d) => [d.part, d.whole]),
       ...(rules.rowSums ?? []).flatMap((r) => [r.total, ...r.parts]),
     ];
     for (const column of referenced) expect(names, column).toContain(column);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKLOG_BUCKETS, COMPLAINT_TABLES } from '../../scripts/build/metrics/complaints.ts';
+import { derivedValues } from '../../scripts/build/published-table.ts';
 
 describe.each(COMPLAINT_TABLES.map((t) => [t.name, t] as const))('published table %s', (_name, table) => {
   const names = table.columns.map((c) => c.name);
@@ -20,16 +21,18 @@ describe.each(COMPLAINT_TABLES.map((t) => [t.name, t] as const))('published tabl
     }
   });
 
-  it('lists every count column as a count, and bases every derived value on one', () => {
+  it('lists every count column as a count, and bases every derived value (percentages too) on counts', () => {
     const rules = table.disclosure!;
     const countColumns = table.columns.filter((c) => c.unit === 'kasus').map((c) => c.name);
     expect([...rules.counts].sort()).toEqual([...countColumns].sort());
-    for (const { column, basis } of rules.derived ?? []) {
+    for (const { column, basis, from } of derivedValues(rules)) {
       expect(names).toContain(column);
       expect(rules.counts).toContain(basis);
+      for (const c of from ?? []) expect(rules.counts).toContain(c);
     }
+    for (const share of rules.shares ?? []) expect([share.numerator, share.base].every((c) => rules.counts.includes(c))).toBe(true);
     const derivedColumns = table.columns.filter((c) => c.unit === '%' || /median|p90|teramati/.test(c.name)).map((c) => c.name);
-    expect((rules.derived ?? []).map((d) => d.column).sort()).toEqual(derivedColumns.sort());
+    expect(derivedValues(rules).map((d) => d.column).sort()).toEqual(derivedColumns.sort());
     // Violence cases are kept out of every table but pengaduan_sensitif, which is kabupaten-level only.
     if (table.name === 'pengaduan_sensitif') expect(rules.sensitive?.minLevel).toBe('kabupaten');
     else expect(rules.sensitive).toBeUndefined();

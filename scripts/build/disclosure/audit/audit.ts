@@ -18,6 +18,8 @@ export interface AuditFinding {
   cell: number;
   /** 'published': a protected cell is not hidden; 'narrow': its interval is narrower than required. */
   reason: 'published' | 'narrow';
+  /** False when the interval is only what the LP's witnesses reached (audit without `exact`). */
+  certain: boolean;
   lo: number;
   hi: number;
   need: number;
@@ -32,9 +34,11 @@ export interface AuditResult {
   byPropagation: number;
   byLp: number;
   components: number;
+  /** Protected cells their block did not clear. */
+  notLocal: number;
   largestComponent: number;
   lpSolves: number;
-  seconds: { propagate: number; lp: number };
+  seconds: { propagate: number; lp: number; blocks: number };
   /** Every cell's provable bounds. */
   bounds: Bounds;
 }
@@ -69,6 +73,30 @@ export interface AuditOptions {
   /** Called with progress lines. */
   log?: (line: string) => void;
   index?: CellIndex;
+  /**
+   * Decide every protected cell exactly (default). When false, cells the LP's witnesses do
+   * not clear are reported as findings without solving for their exact interval: enough for
+   * choosing more suppression, where an uncleared cell gets more protection either way.
+   */
+  exact?: boolean;
+  /** Only clear cells within their blocks; a cell its block does not clear is a finding (uncertain). */
+  local?: boolean;
+}
+
+/** Groups independent units into programs of about BATCH_CELLS cells (a large unit alone). */
+function batchUnits(units: { cells: number[]; protectedHere: number[] }[]) {
+  const batches: { cells: number[]; protectedHere: number[] }[] = [];
+  let current = { cells: [] as number[], protectedHere: [] as number[] };
+  for (const unit of [...units].sort((a, b) => a.cells.length - b.cells.length)) {
+    if (current.cells.length > 0 && current.cells.length + unit.cells.length > BATCH_CELLS) {
+      batches.push(current);
+      current = { cells: [], protectedHere: [] };
+    }
+    current.cells.push(...unit.cells);
+    current.protectedHere.push(...unit.protectedHere);
+  }
+  if (current.cells.length > 0) batches.push(current);
+  return batches;
 }
 
 export async function audit(sys: AuditSystem, options: AuditOptions = {}): Promise<AuditResult> {
@@ -95,8 +123,8 @@ export async function audit(sys: AuditSystem, options: AuditOptions = {}): Promi
     const need = sys.need[c]!;
     if (need <= 0) continue;
     protectedCells++;
-    if (!hidden[c]) findings.push({ cell: c, reason: 'published', lo: sys.truth[c]!, hi: sys.truth[c]!, need });
-    else if (bounds.ub[c]! - bounds.lb[c]! < need) findings.push({ cell: c, reason: 'narrow', lo: bounds.lb[c]!, hi: bounds.ub[c]!, need });
+    if (!hidden[c]) findings.push({ cell: c, reason: 'published', lo: sys.truth[c]!, hi: sys.truth[c]!, need, certain: true });
+    else if (bounds.ub[c]! - bounds.lb[c]! < need) findings.push({ cell: c, reason: 'narrow', lo: bounds.lb[c]!, hi: bounds.ub[c]!, need, certain: true });
     else candidates.push(c);
   }
   const byPropagation = protectedCells - candidates.length;
@@ -130,35 +158,63 @@ export async function audit(sys: AuditSystem, options: AuditOptions = {}): Promi
     if (list) list.push(c);
     else members.set(root, [c]);
   }
-  // Components are independent, so small ones are solved together in one program (one model
-  // and a few solves instead of as many per component); large ones alone.
-  const batches: { cells: number[]; protectedHere: number[] }[] = [];
-  let current = { cells: [] as number[], protectedHere: [] as number[] };
-  let largestComponent = 0;
-  for (const [root, protectedHere] of [...groups].sort((a, b) => members.get(a[0])!.length - members.get(b[0])!.length)) {
-    const cells = members.get(root)!;
-    largestComponent = Math.max(largestComponent, cells.length);
-    if (current.cells.length > 0 && current.cells.length + cells.length > BATCH_CELLS) {
-      batches.push(current);
-      current = { cells: [], protectedHere: [] };
-    }
-    current.cells.push(...cells);
-    current.protectedHere.push(...protectedHere);
-  }
-  if (current.cells.length > 0) batches.push(current);
+  // First each protected cell within its block (its kecamatan, kabupaten or province inside
+  // its component), the rest of the component held at its true values: small programs, and
+  // where protection is adequate the hidden mass usually moves within the block. Cells a block
+  // does not clear are then solved over their whole component (unless `local`).
   let lpSolves = 0;
-  for (const batch of batches) {
-    const relSet = new Set<number>();
-    for (const c of batch.cells) for (let i = index.start[c]!; i < index.start[c + 1]!; i++) relSet.add(index.rel[i]!);
-    const started = performance.now();
-    const result = await auditComponent(sys, batch.cells, [...relSet].sort((a, b) => a - b), batch.protectedHere, bounds);
-    lpSolves += result.solves;
-    for (const n of result.narrow) findings.push({ cell: n.cell, reason: 'narrow', lo: n.lo, hi: n.hi, need: sys.need[n.cell]! });
-    const ms = performance.now() - started;
-    if (options.log && ms > 2000) {
-      options.log(`    audit LP: ${batch.cells.length} cells, ${relSet.size} relations, ${batch.protectedHere.length} protected: ${result.solves} solves, ${(ms / 1000).toFixed(1)} s`);
+  const blockKey = (c: number) => `${comp.find(c)}|${sys.block[c]}`;
+  const blockProtected = new Map<string, number[]>();
+  for (const c of candidates) {
+    const key = blockKey(c);
+    const list = blockProtected.get(key);
+    if (list) list.push(c);
+    else blockProtected.set(key, [c]);
+  }
+  const blockCells = new Map<string, number[]>();
+  for (const cells of members.values()) {
+    for (const c of cells) {
+      const key = blockKey(c);
+      if (!blockProtected.has(key)) continue;
+      const list = blockCells.get(key);
+      if (list) list.push(c);
+      else blockCells.set(key, [c]);
     }
   }
+  const runBatches = async (units: { cells: number[]; protectedHere: number[] }[], exact: boolean) => {
+    const open: AuditFinding[] = [];
+    for (const batch of batchUnits(units)) {
+      const relSet = new Set<number>();
+      for (const c of batch.cells) for (let i = index.start[c]!; i < index.start[c + 1]!; i++) relSet.add(index.rel[i]!);
+      const started = performance.now();
+      const result = await auditComponent(sys, batch.cells, [...relSet].sort((a, b) => a - b), batch.protectedHere, bounds, exact);
+      lpSolves += result.solves;
+      for (const n of result.narrow) open.push({ cell: n.cell, reason: 'narrow', lo: n.lo, hi: n.hi, need: sys.need[n.cell]!, certain: n.certain });
+      const ms = performance.now() - started;
+      if (options.log && ms > 2000) {
+        options.log(`    audit LP: ${batch.cells.length} cells, ${relSet.size} relations, ${batch.protectedHere.length} protected: ${result.solves} solves, ${(ms / 1000).toFixed(1)} s`);
+      }
+    }
+    return open;
+  };
+  const notLocal = await runBatches(
+    [...blockProtected].map(([key, protectedHere]) => ({ cells: blockCells.get(key)!, protectedHere })),
+    false,
+  );
+  const tBlocks = performance.now();
+  if (options.local) {
+    findings.push(...notLocal);
+  } else {
+    const byRoot = new Map<number, number[]>();
+    for (const f of notLocal) {
+      const root = comp.find(f.cell);
+      const list = byRoot.get(root);
+      if (list) list.push(f.cell);
+      else byRoot.set(root, [f.cell]);
+    }
+    findings.push(...(await runBatches([...byRoot].map(([root, protectedHere]) => ({ cells: members.get(root)!, protectedHere })), options.exact ?? true)));
+  }
+  const largestComponent = Math.max(0, ...[...members.values()].map((m) => m.length));
   const t2 = performance.now();
   return {
     protectedCells,
@@ -168,9 +224,10 @@ export async function audit(sys: AuditSystem, options: AuditOptions = {}): Promi
     byPropagation,
     byLp: candidates.length,
     components: groups.size,
+    notLocal: notLocal.length,
     largestComponent,
     lpSolves,
-    seconds: { propagate: (t1 - t0) / 1000, lp: (t2 - t1) / 1000 },
+    seconds: { propagate: (t1 - t0) / 1000, lp: (t2 - t1) / 1000, blocks: (tBlocks - t1) / 1000 },
     bounds,
   };
 }

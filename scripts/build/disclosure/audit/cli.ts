@@ -42,11 +42,11 @@ const present = new Set(tables.map((t) => t.table.name));
 const sys = await buildSystem(db, tables, links({ programs: 'programs' }).filter((l) => l.tables.every((t) => present.has(t))));
 const built = performance.now();
 console.log(`system: ${sys.n.toLocaleString('en')} cells, ${(sys.relStart.length - 1).toLocaleString('en')} relations, ${sys.relCell.length.toLocaleString('en')} terms, built in ${((built - started) / 1000).toFixed(1)} s`);
-const result = await audit(sys, { log: console.log });
+const result = await audit(sys, { log: console.log, exact: process.env.AUDIT_EXACT !== '0', local: process.env.AUDIT_LOCAL === '1' });
 console.log(
   `protected ${result.protectedCells}, hidden ${result.hiddenCells}; decided by propagation ${result.byPropagation}, by LP ${result.byLp} ` +
-    `(${result.components} components, largest ${result.largestComponent} cells, ${result.lpSolves} solves); ` +
-    `propagation ${result.seconds.propagate.toFixed(1)} s, LP ${result.seconds.lp.toFixed(1)} s`,
+    `(${result.components} components, largest ${result.largestComponent} cells, ${result.lpSolves} solves, ${result.notLocal} not cleared in their block); ` +
+    `propagation ${result.seconds.propagate.toFixed(1)} s, LP ${result.seconds.lp.toFixed(1)} s (blocks ${result.seconds.blocks.toFixed(1)} s)`,
 );
 const byTable = new Map<string, { published: number; pinned: number; narrow: number; total: number }>();
 for (const t of sys.tables) byTable.set(t.name, { published: 0, pinned: 0, narrow: 0, total: 0 });

@@ -55,6 +55,11 @@ export interface AuditSystem {
   kind: Uint8Array;
   /** Required width of an attacker's interval; 0 when the cell needs no protection. */
   need: Float64Array;
+  /**
+   * A local block per cell: the kecamatan of desa and kecamatan rows, the kabupaten or
+   * province of their rows, 0 without a region. The auditor first clears cells within their block.
+   */
+  block: Float64Array;
   /** Relations in compressed rows: cells relCell[relStart[r] .. relStart[r+1]) with coefficients relCoef. */
   relStart: Int32Array;
   relCell: Int32Array;
@@ -276,13 +281,16 @@ export async function buildSystem(db: Db, tables: AuditTable[], links: Link[]): 
     return t.columns.map((c) => {
       const amount = amountOf.get(c);
       const small = (col: string) => `(r.${ident(`t_${col}`)} BETWEEN 1 AND ${t.k - 1})`;
-      // An amount needs the width of k recipients' average amount in its unit group.
+      // A count must keep at least k possible values (a width of k − 1); an amount the width
+      // of k − 1 recipients' average amount in its unit group.
       const need = amount
-        ? `CASE WHEN ${small(amount.count)} THEN ${t.k} * (SELECT sum(x.${ident(`t_${c}`)}) / nullif(sum(x.${ident(`t_${amount.count}`)}), 0) FROM ${t.work} x
+        ? `CASE WHEN ${small(amount.count)} THEN ${t.k - 1} * (SELECT sum(x.${ident(`t_${c}`)}) / nullif(sum(x.${ident(`t_${amount.count}`)}), 0) FROM ${t.work} x
              WHERE ${amount.unitBy.map((u) => `x.${ident(u)} IS NOT DISTINCT FROM r.${ident(u)}`).join(' AND ') || 'true'}) ELSE 0 END`
-        : `CASE WHEN ${small(c)} THEN ${t.k} ELSE 0 END`;
+        : `CASE WHEN ${small(c)} THEN ${t.k - 1} ELSE 0 END`;
       return `SELECT ${cellExpr(t, 'r', c)} AS cell, r.${ident(`t_${c}`)}::DOUBLE AS truth, r.${ident(`p_${c}`)} IS NULL AS hidden,
-                ${amount ? CELL_KIND.amount : CELL_KIND.count}::TINYINT AS kind, coalesce(${need}, 0)::DOUBLE AS need FROM ${t.work} r`;
+                ${amount ? CELL_KIND.amount : CELL_KIND.count}::TINYINT AS kind, coalesce(${need}, 0)::DOUBLE AS need,
+                ${at.table.key.includes('kode_wilayah') && at.table.key.includes('tingkat') ? `TRY_CAST(left(r.kode_wilayah, CASE r.tingkat WHEN 'desa' THEN 6 ELSE length(r.kode_wilayah) END) AS DOUBLE)` : '0'}::DOUBLE AS block
+                FROM ${t.work} r`;
     });
   });
   await db.run(`CREATE OR REPLACE TEMP TABLE _au_cells AS ${cellSelects.join('\nUNION ALL\n')}`);
@@ -321,12 +329,13 @@ async function columnsOf(db: Db, sql: string): Promise<Record<string, unknown[]>
 
 async function readSystem(db: Db, tables: SystemTable[], relKinds: string[]): Promise<AuditSystem> {
   const n = tables.reduce((s, t) => s + t.rows * t.columns.length, 0);
-  const cells = await columnsOf(db, `SELECT cell, truth, hidden, kind, need FROM _au_cells ORDER BY cell`);
+  const cells = await columnsOf(db, `SELECT cell, truth, hidden, kind, need, coalesce(block, 0) AS block FROM _au_cells ORDER BY cell`);
   if ((cells.cell?.length ?? 0) !== n) throw new Error(`audit: expected ${n} cells, found ${cells.cell?.length}`);
   const truth = Float64Array.from(cells.truth as number[], (v) => v ?? 0);
   const hidden = Uint8Array.from(cells.hidden as boolean[], (v) => (v ? 1 : 0));
   const kind = Uint8Array.from(cells.kind as number[]);
   const need = Float64Array.from(cells.need as number[]);
+  const block = Float64Array.from(cells.block as number[]);
   const rel = await columnsOf(db, `SELECT rel, kind, eq, cell, coef FROM _au_rel ORDER BY rel, cell`);
   const relIds = rel.rel as number[];
   const relCount = relIds.length ? Number(relIds[relIds.length - 1]) + 1 : 0;
@@ -342,7 +351,7 @@ async function readSystem(db: Db, tables: SystemTable[], relKinds: string[]): Pr
   for (let r = 0; r < relCount; r++) relStart[r + 1]! += relStart[r]!;
   const relCell = Int32Array.from(rel.cell as number[], Number);
   const relCoef = Float64Array.from(rel.coef as number[]);
-  return { tables, n, truth, hidden, kind, need, relStart, relCell, relCoef, relEq, relKind, relKinds };
+  return { tables, n, truth, hidden, kind, need, block, relStart, relCell, relCoef, relEq, relKind, relKinds };
 }
 
 /** Names a cell for reports: table, row key and column. */
