@@ -81,6 +81,8 @@ export interface AuditOptions {
   exact?: boolean;
   /** Only clear cells within their blocks; a cell its block does not clear is a finding (uncertain). */
   local?: boolean;
+  /** LP solves that push many cells at once before cells are solved one by one (default 6; 0 in tests of the exact path). */
+  witnessRounds?: number;
 }
 
 /** Groups independent units into programs of about BATCH_CELLS cells (a large unit alone). */
@@ -187,7 +189,7 @@ export async function audit(sys: AuditSystem, options: AuditOptions = {}): Promi
       const relSet = new Set<number>();
       for (const c of batch.cells) for (let i = index.start[c]!; i < index.start[c + 1]!; i++) relSet.add(index.rel[i]!);
       const started = performance.now();
-      const result = await auditComponent(sys, batch.cells, [...relSet].sort((a, b) => a - b), batch.protectedHere, bounds, exact);
+      const result = await auditComponent(sys, batch.cells, [...relSet].sort((a, b) => a - b), batch.protectedHere, bounds, exact, options.witnessRounds);
       lpSolves += result.solves;
       for (const n of result.narrow) open.push({ cell: n.cell, reason: 'narrow', lo: n.lo, hi: n.hi, need: sys.need[n.cell]!, certain: n.certain });
       const ms = performance.now() - started;

@@ -46,6 +46,7 @@ export async function auditComponent(
   protectedCells: number[],
   bounds: Bounds,
   exact = true,
+  witnessRounds = 6,
 ): Promise<ComponentResult> {
   const h = await highs();
   const INF = h.infinity;
@@ -136,7 +137,7 @@ export async function auditComponent(
       seed = (seed * 16807) % 2147483647;
       return 0.5 + seed / 2147483647;
     };
-    for (let round = 0; round < 6 && open.size > 0; round++) {
+    for (let round = 0; round < witnessRounds && open.size > 0; round++) {
       const before = open.size;
       const chosen = [...open];
       const cost = new Float64Array(cells.length);
@@ -169,6 +170,8 @@ export async function auditComponent(
       const lo = roundLo(low[j]!);
       absorb(low);
       if (!open.has(c)) continue;
+      cost[j] = -1;
+      model.changeColsCost({ kind: 'range', from: 0, to: cells.length - 1 }, cost);
       model.changeColBounds(j, lower[j]!, Math.min(upper[j]!, lo + sys.need[c]! + 1));
       const high = solve();
       model.changeColBounds(j, lower[j]!, upper[j]!);

@@ -32,13 +32,17 @@ export function cellIndex(sys: AuditSystem): CellIndex {
   return { start, rel };
 }
 
-/** What the public rules say about a cell before any relation: published cells are known; a hidden count is ≥ 1, a hidden amount ≥ 0. */
+/**
+ * What the public rules say about a cell before any relation: published cells are known; a
+ * hidden cell is ≥ 0 (a count hidden to protect another may be 0, so a hidden count is not
+ * known to be ≥ 1).
+ */
 export function initialBounds(sys: AuditSystem, hidden: Uint8Array = sys.hidden): Bounds {
   const lb = new Float64Array(sys.n);
   const ub = new Float64Array(sys.n);
   for (let c = 0; c < sys.n; c++) {
     if (hidden[c]) {
-      lb[c] = sys.kind[c] === 0 ? 1 : 0;
+      lb[c] = 0;
       ub[c] = Infinity;
     } else {
       lb[c] = sys.truth[c]!;

@@ -164,23 +164,32 @@ function complementsFor(sys: AuditSystem, index: CellIndex, hidden: Uint8Array, 
     const strike = (strikes.get(c) ?? 0) + 1;
     strikes.set(c, strike);
     if (strike > STRIKES) {
-      // Still exposed after several rounds: hide every published cell of its equations.
-      for (let i = index.start[c]!; i < index.start[c + 1]!; i++) {
-        const r = index.rel[i]!;
-        if (!sys.relEq[r]) continue;
-        for (let j = sys.relStart[r]!; j < sys.relStart[r + 1]!; j++) {
-          const d = sys.relCell[j]!;
-          if (!hidden[d] && sys.truth[d]! > 0) {
-            hidden[d] = 1;
-            added.push(d);
+      // Still exposed after several rounds: hide every published cell of its equations, and
+      // with each further round one equation further out (through the hidden cells met).
+      const radius = strike - STRIKES;
+      let frontier = [c];
+      const seen = new Set<number>([c]);
+      for (let depth = 0; depth < radius && frontier.length > 0; depth++) {
+        const next: number[] = [];
+        for (const x of frontier) {
+          for (let i = index.start[x]!; i < index.start[x + 1]!; i++) {
+            const r = index.rel[i]!;
+            if (!sys.relEq[r]) continue;
+            for (let j = sys.relStart[r]!; j < sys.relStart[r + 1]!; j++) {
+              const d = sys.relCell[j]!;
+              if (seen.has(d)) continue;
+              seen.add(d);
+              // Zeros too: a total that equals the number of hidden cells would pin each at 1.
+              if (!hidden[d]) {
+                hidden[d] = 1;
+                added.push(d);
+              }
+              next.push(d);
+            }
           }
         }
+        frontier = next;
       }
-      continue;
-    }
-    if (!hidden[c]) {
-      hidden[c] = 1;
-      added.push(c);
       continue;
     }
     const equations: { r: number; sign: number; room: number }[] = [];
@@ -311,7 +320,7 @@ export async function protectRelease(db: Db, tables: PublishedTable[], options: 
   const maxRounds = options.maxRounds ?? 60;
   const strikes = new Map<number, number>();
   for (;;) {
-    const result = await audit(sys, { hidden, index, exact: false, local: true });
+    const result = await audit(sys, { hidden, index, exact: false, local: process.env.AUDIT_LOCAL === '1' });
     rounds++;
     log(`    audit round ${rounds}: ${result.findings.length} exposed of ${result.protectedCells} protected, ${result.hiddenCells} hidden (propagation ${result.seconds.propagate.toFixed(1)} s, LP ${result.seconds.lp.toFixed(1)} s, ${result.lpSolves} solves)`);
     if (result.findings.length === 0) break;
