@@ -27,17 +27,17 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
     id: 'desa-pkh-di-luar-desil',
     title: {
-      id: 'Desa dengan lebih dari 20% penerima PKH di luar desil 1–4',
-      en: 'Desa where more than 20% of PKH recipients are outside desil 1–4',
+      id: 'Kecamatan dengan lebih dari 20% penerima PKH di luar desil 1–4',
+      en: 'Kecamatan where more than 20% of PKH recipients are outside desil 1–4',
     },
     explanation: {
-      id: 'Triwulan terakhir yang diterbitkan. Galat inklusi = penerima di luar aturan desil ÷ penerima, dalam persen. Desa yang angkanya disamarkan (galat_inklusi_disamarkan = true, nilainya NULL) tidak ikut: angkanya tidak diterbitkan, jadi tidak diketahui apakah di atas 20%. Contoh “Berapa angka yang disamarkan” menghitungnya.',
-      en: 'Latest published quarter. Inclusion error = recipients outside the desil rule ÷ recipients, in percent. Desa whose value is suppressed (galat_inklusi_disamarkan = true, the value is NULL) are left out: the value is not published, so it is unknown whether it is above 20%. The example “How many values are suppressed” counts them.',
+      id: 'Triwulan terakhir yang diterbitkan. Galat inklusi = penerima di luar aturan desil ÷ penerima, dalam persen; per desa sebagian besar disamarkan bersama pembilangnya. Kecamatan yang angkanya disamarkan (galat_inklusi_disamarkan = true, nilainya NULL) tidak ikut: angkanya tidak diterbitkan, jadi tidak diketahui apakah di atas 20%. Contoh “Berapa angka yang disamarkan” menghitungnya.',
+      en: 'Latest published quarter. Inclusion error = recipients outside the desil rule ÷ recipients, in percent; per desa it is mostly suppressed with its numerator. Kecamatan whose value is suppressed (galat_inklusi_disamarkan = true, the value is NULL) are left out: the value is not published, so it is unknown whether it is above 20%. The example “How many values are suppressed” counts them.',
     },
-    sql: `SELECT w.nama AS desa, s.kode_wilayah, s.periode, s.penerima, s.penerima_di_luar_desil, s.penerima_di_luar_desil_disamarkan, s.galat_inklusi
+    sql: `SELECT w.nama AS kecamatan, s.kode_wilayah, s.periode, s.penerima, s.penerima_di_luar_desil, s.penerima_di_luar_desil_disamarkan, s.galat_inklusi
 FROM sasaran_program AS s
 JOIN wilayah AS w USING (tingkat, kode_wilayah)
-WHERE s.tingkat = 'desa'
+WHERE s.tingkat = 'kecamatan'
   AND s.kode_program = 'PKH'
   AND s.periode = ${latestQuarter('PKH')}
   AND NOT s.galat_inklusi_disamarkan
