@@ -12,8 +12,8 @@ import { POVERTY_TABLES } from '../../metrics/poverty.ts';
 import { TARGETING_TABLES } from '../../metrics/targeting.ts';
 import { literal } from '../sql.ts';
 import { audit } from './audit.ts';
-import { links } from './links.ts';
-import { buildSystem, describeCells, type AuditTable } from './system.ts';
+import { auditTables, systemFor } from './protect.ts';
+import { describeCells } from './system.ts';
 
 const { values } = parseArgs({
   options: { published: { type: 'string' }, truth: { type: 'string' }, k: { type: 'string', default: '10' }, 'sensitive-k': { type: 'string', default: '20' } },
@@ -23,23 +23,15 @@ const k = Number(values.k);
 const sensitiveK = Math.max(k, Number(values['sensitive-k']));
 const db = await openDb();
 const started = performance.now();
-const tables: AuditTable[] = [];
-for (const table of [...POVERTY_TABLES, ...TARGETING_TABLES, ...COMPLAINT_TABLES]) {
-  const rules = table.disclosure;
-  if (!rules || rules.curveOf) continue;
-  const view = (dir: string, prefix: string) => {
-    const name = `${prefix}_${table.name}`;
-    return { name, sql: `CREATE VIEW ${name} AS SELECT * FROM read_parquet(${literal(join(dir, `${table.name}.parquet`))})` };
-  };
-  const p = view(values.published, 'pub');
-  const t = view(values.truth, 'tru');
-  await db.run(p.sql);
-  await db.run(t.sql);
-  tables.push({ table, rules, published: p.name, truth: t.name, k: rules.sensitive ? sensitiveK : k });
+const all = [...POVERTY_TABLES, ...TARGETING_TABLES, ...COMPLAINT_TABLES];
+for (const table of all) {
+  for (const [prefix, dir] of [['pub', values.published], ['tru', values.truth]] as const) {
+    await db.run(`CREATE VIEW ${prefix}_${table.name} AS SELECT * FROM read_parquet(${literal(join(dir, `${table.name}.parquet`))})`);
+  }
 }
 await db.run(`CREATE VIEW programs AS SELECT * FROM read_parquet(${literal(join(values.published, 'program.parquet'))})`);
-const present = new Set(tables.map((t) => t.table.name));
-const sys = await buildSystem(db, tables, links({ programs: 'programs' }).filter((l) => l.tables.every((t) => present.has(t))));
+const tables = auditTables(all, { k, sensitiveK, truthOf: (name) => `tru_${name}` }, (name) => `pub_${name}`);
+const sys = await systemFor(db, tables, 'programs');
 const built = performance.now();
 console.log(`system: ${sys.n.toLocaleString('en')} cells, ${(sys.relStart.length - 1).toLocaleString('en')} relations, ${sys.relCell.length.toLocaleString('en')} terms, built in ${((built - started) / 1000).toFixed(1)} s`);
 const result = await audit(sys, { log: console.log, exact: process.env.AUDIT_EXACT !== '0', local: process.env.AUDIT_LOCAL === '1' });

@@ -319,7 +319,9 @@ export async function protectRelease(db: Db, tables: PublishedTable[], options: 
   const maxRounds = options.maxRounds ?? 60;
   const strikes = new Map<number, number>();
   for (;;) {
-    const result = await audit(sys, { hidden, index, exact: false, local: process.env.AUDIT_LOCAL === '1' });
+    // Cells their block does not clear are tried over their whole component: counted as
+    // exposed straight away (local), they drove ever more suppression and the loop did not settle.
+    const result = await audit(sys, { hidden, index, exact: false });
     rounds++;
     log(`    audit round ${rounds}: ${result.findings.length} exposed of ${result.protectedCells} protected, ${result.hiddenCells} hidden (propagation ${result.seconds.propagate.toFixed(1)} s, LP ${result.seconds.lp.toFixed(1)} s, ${result.lpSolves} solves)`);
     if (result.findings.length === 0) break;

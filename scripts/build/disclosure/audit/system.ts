@@ -323,20 +323,16 @@ export async function buildSystem(db: Db, tables: AuditTable[], links: Link[]): 
   return readSystem(db, sys, gens.map((g) => g.kind));
 }
 
-async function columnsOf(db: Db, sql: string): Promise<Record<string, unknown[]>> {
-  return db.columns(sql);
-}
-
 async function readSystem(db: Db, tables: SystemTable[], relKinds: string[]): Promise<AuditSystem> {
   const n = tables.reduce((s, t) => s + t.rows * t.columns.length, 0);
-  const cells = await columnsOf(db, `SELECT cell, truth, hidden, kind, need, coalesce(block, 0) AS block FROM _au_cells ORDER BY cell`);
+  const cells = await db.columns(`SELECT cell, truth, hidden, kind, need, coalesce(block, 0) AS block FROM _au_cells ORDER BY cell`);
   if ((cells.cell?.length ?? 0) !== n) throw new Error(`audit: expected ${n} cells, found ${cells.cell?.length}`);
   const truth = Float64Array.from(cells.truth as number[], (v) => v ?? 0);
   const hidden = Uint8Array.from(cells.hidden as boolean[], (v) => (v ? 1 : 0));
   const kind = Uint8Array.from(cells.kind as number[]);
   const need = Float64Array.from(cells.need as number[]);
   const block = Float64Array.from(cells.block as number[]);
-  const rel = await columnsOf(db, `SELECT rel, kind, eq, cell, coef FROM _au_rel ORDER BY rel, cell`);
+  const rel = await db.columns(`SELECT rel, kind, eq, cell, coef FROM _au_rel ORDER BY rel, cell`);
   const relIds = rel.rel as number[];
   const relCount = relIds.length ? Number(relIds[relIds.length - 1]) + 1 : 0;
   const relStart = new Int32Array(relCount + 1);
